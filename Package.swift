@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+// Dossier: declarative report specs → PDF briefing reports and slide-ready charts, rendered through Cairo.
+//
+// Targets are split by pipeline stage; dependencies point one way:
+// Geometry (display list) → Model → Spec → Charts / Layout → RenderCairo → DossierKit (facade) → dossier (CLI).
+import PackageDescription
+
+let package = Package(
+    name: "Dossier",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "dossier", targets: ["DossierCLI"]),
+        .executable(name: "dossier-bench", targets: ["DossierBench"]),
+        .library(name: "DossierKit", targets: ["DossierKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "5.0.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCairo",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]
+        ),
+        .target(name: "CPNG", linkerSettings: [.linkedLibrary("png16")]),
+        .target(name: "Geometry"),
+        .target(name: "Model", dependencies: ["Geometry"]),
+        .target(name: "Spec", dependencies: ["Model", "Geometry", "Yams"]),
+        .target(name: "Charts", dependencies: ["Geometry", "Model"]),
+        .target(name: "Layout", dependencies: ["Geometry", "Model", "Charts"]),
+        .target(name: "RenderCairo", dependencies: ["Geometry", "CCairo", "CPNG"]),
+        .target(name: "DossierKit", dependencies: ["Geometry", "Model", "Spec", "Charts", "Layout", "RenderCairo"]),
+        .executableTarget(
+            name: "DossierCLI",
+            dependencies: ["DossierKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(name: "DossierBench", dependencies: ["DossierKit"]),
+        .testTarget(name: "GeometryTests", dependencies: ["Geometry"]),
+        // .testTarget(name: "ModelTests", dependencies: ["Model", "Spec"]),
+        // .testTarget(name: "ChartsTests", dependencies: ["Charts", "Geometry", "Model"]),
+        // .testTarget(name: "LayoutTests", dependencies: ["Layout", "Geometry", "Model"]),
+        // .testTarget(name: "RenderCairoTests", dependencies: ["RenderCairo", "Geometry"]),
+        // .testTarget(name: "DossierKitTests", dependencies: ["DossierKit"]),
+    ]
+)

@@ -1,0 +1,183 @@
+/// A piece of styled text in a paragraph.
+public struct TextSpan: Hashable, Sendable {
+    public var text: String
+    public var font: FontSpec
+    public var color: Color
+    public var link: LinkTarget?
+    public init(text: String, font: FontSpec, color: Color, link: LinkTarget? = nil) {
+        self.text = text; self.font = font; self.color = color; self.link = link
+    }
+}
+
+/// A run of one span's text on one line, at an x offset from the line start.
+public struct LineFragment: Hashable, Sendable {
+    public var text: String
+    public var font: FontSpec
+    public var color: Color
+    public var link: LinkTarget?
+    public var x: Double
+    public var width: Double
+}
+
+/// One broken line.
+public struct TextLine: Hashable, Sendable {
+    public var fragments: [LineFragment]
+    public var width: Double
+    /// Largest ascent and descent of the fonts on the line.
+    public var ascent: Double
+    public var descent: Double
+    public var text: String { fragments.map(\.text).joined() }
+}
+
+/// Breaks styled text into lines no wider than a width. Break opportunities: spaces, and around every CJK
+/// character; closing punctuation never starts a line and opening punctuation never ends one (kinsoku).
+/// A word wider than the line is split between characters so that the loop always progresses.
+public struct LineBreaker: Sendable {
+    public let measurer: TextMeasurer
+    public init(measurer: TextMeasurer) { self.measurer = measurer }
+
+    struct Unit {
+        var text: String
+        var span: Int
+        var isSpace: Bool
+        var isNewline: Bool
+        /// False when a break between the previous unit and this one is forbidden.
+        var breakBefore: Bool
+        var width: Double = 0
+    }
+
+    public func lines(_ spans: [TextSpan], maxWidth: Double) -> [TextLine] {
+        var units = tokenize(spans)
+        var cache: [String: Double] = [:]
+        for i in units.indices where !units[i].isNewline {
+            let key = units[i].text + "\u{0}" + String(units[i].span)
+            if let w = cache[key] { units[i].width = w; continue }
+            let w = measurer.width(of: units[i].text, font: spans[units[i].span].font)
+            cache[key] = w
+            units[i].width = w
+        }
+
+        // Group units into clusters that cannot be broken internally.
+        var clusters: [[Unit]] = []
+        for unit in units {
+            if unit.breakBefore || clusters.isEmpty || unit.isNewline || clusters.last?.last?.isNewline == true {
+                clusters.append([unit])
+            } else {
+                clusters[clusters.count - 1].append(unit)
+            }
+        }
+
+        var lines: [TextLine] = []
+        var current: [Unit] = []
+        var currentWidth = 0.0
+        func flush() {
+            while let last = current.last, last.isSpace { current.removeLast() }
+            lines.append(makeLine(current, spans: spans))
+            current = []
+            currentWidth = 0
+        }
+        for cluster in clusters {
+            if cluster.first?.isNewline == true { flush(); continue }
+            let width = cluster.reduce(0) { $0 + $1.width }
+            if current.isEmpty && cluster.allSatisfy(\.isSpace) { continue }
+            if currentWidth + width <= maxWidth + 0.001 || cluster.allSatisfy(\.isSpace) {
+                current += cluster
+                currentWidth += width
+                continue
+            }
+            if !current.isEmpty { flush() }
+            if width <= maxWidth + 0.001 {
+                current = cluster
+                currentWidth = width
+                continue
+            }
+            // Emergency: the cluster alone is wider than a line; split it between characters.
+            for piece in splitByCharacters(cluster, spans: spans, cache: &cache) {
+                if currentWidth + piece.width > maxWidth + 0.001 && !current.isEmpty { flush() }
+                current.append(piece)
+                currentWidth += piece.width
+            }
+        }
+        if !current.isEmpty || lines.isEmpty { flush() }
+        return lines
+    }
+
+    func splitByCharacters(_ cluster: [Unit], spans: [TextSpan], cache: inout [String: Double]) -> [Unit] {
+        var out: [Unit] = []
+        for unit in cluster {
+            for ch in unit.text {
+                let text = String(ch)
+                let key = text + "\u{0}" + String(unit.span)
+                let w = cache[key] ?? measurer.width(of: text, font: spans[unit.span].font)
+                cache[key] = w
+                out.append(Unit(text: text, span: unit.span, isSpace: ch == " ", isNewline: false, breakBefore: true, width: w))
+            }
+        }
+        return out
+    }
+
+    func makeLine(_ units: [Unit], spans: [TextSpan]) -> TextLine {
+        var fragments: [LineFragment] = []
+        var fragmentSpans: [Int] = []
+        var x = 0.0
+        for unit in units {
+            if fragmentSpans.last == unit.span {
+                fragments[fragments.count - 1].text += unit.text
+                fragments[fragments.count - 1].width += unit.width
+            } else {
+                let span = spans[unit.span]
+                fragments.append(LineFragment(text: unit.text, font: span.font, color: span.color, link: span.link,
+                                              x: x, width: unit.width))
+                fragmentSpans.append(unit.span)
+            }
+            x += unit.width
+        }
+        let fonts = units.isEmpty ? spans.prefix(1).map(\.font) : units.map { spans[$0.span].font }
+        return TextLine(fragments: fragments, width: x, ascent: fonts.map(\.ascent).max() ?? 0,
+                        descent: fonts.map(\.descent).max() ?? 0)
+    }
+
+    /// Splits spans into measurable units and marks where breaks are forbidden.
+    func tokenize(_ spans: [TextSpan]) -> [Unit] {
+        var units: [Unit] = []
+        for (index, span) in spans.enumerated() {
+            var word = ""
+            func endWord() {
+                if !word.isEmpty { units.append(Unit(text: word, span: index, isSpace: false, isNewline: false, breakBefore: true)) }
+                word = ""
+            }
+            for ch in span.text {
+                if ch == "\n" {
+                    endWord()
+                    units.append(Unit(text: "", span: index, isSpace: false, isNewline: true, breakBefore: true))
+                } else if ch == " " || ch == "\t" {
+                    endWord()
+                    units.append(Unit(text: " ", span: index, isSpace: true, isNewline: false, breakBefore: true))
+                } else if ch.unicodeScalars.first.map(CharacterClass.isWide) == true
+                            || CharacterClass.noLineStart.contains(ch) || CharacterClass.noLineEnd.contains(ch) {
+                    endWord()
+                    units.append(Unit(text: String(ch), span: index, isSpace: false, isNewline: false, breakBefore: true))
+                } else {
+                    word.append(ch)
+                }
+            }
+            endWord()
+        }
+        // Kinsoku and word continuity: no break before closing punctuation, none after opening punctuation,
+        // and none between two adjacent non-space units of narrow text (a word split across spans).
+        for i in units.indices.dropFirst() {
+            let previous = units[i - 1], unit = units[i]
+            if unit.isNewline || previous.isNewline || unit.isSpace || previous.isSpace { continue }
+            if let first = unit.text.first, CharacterClass.noLineStart.contains(first) { units[i].breakBefore = false }
+            if let last = previous.text.last, CharacterClass.noLineEnd.contains(last) { units[i].breakBefore = false }
+            let previousWide = previous.text.unicodeScalars.last.map(CharacterClass.isWide) ?? false
+            let currentWide = unit.text.unicodeScalars.first.map(CharacterClass.isWide) ?? false
+            let previousIsPunct = previous.text.first.map { CharacterClass.noLineStart.contains($0) || CharacterClass.noLineEnd.contains($0) } ?? false
+            let currentIsPunct = unit.text.first.map { CharacterClass.noLineStart.contains($0) || CharacterClass.noLineEnd.contains($0) } ?? false
+            if !previousWide && !currentWide && !previousIsPunct && !currentIsPunct { units[i].breakBefore = false }
+            // Narrow punctuation such as "(" or ")" stays attached to the word it touches.
+            if !currentWide && currentIsPunct && !previousWide { units[i].breakBefore = false }
+        }
+        return units
+    }
+}

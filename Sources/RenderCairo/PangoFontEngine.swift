@@ -1,0 +1,105 @@
+import CCairo
+import Foundation
+import Geometry
+
+/// Pango text shaping shared by measuring and drawing, so both agree to the last point.
+///
+/// One engine per language and per thread: the font map and context are created once and the layouts are
+/// cached by text and font. Hint metrics are off so PDF, PNG and SVG lay out identically, and the language
+/// is set explicitly so `zh-cn` picks the Simplified Chinese CJK face whatever the process locale is.
+public final class PangoFontEngine: TextMeasurer, @unchecked Sendable {
+    public let language: String
+    private let lock = NSLock()
+    private let fontMap: UnsafeMutablePointer<PangoFontMap>
+    private let context: OpaquePointer
+    private var layouts: [LayoutKey: OpaquePointer] = [:]
+    private var descriptions: [FontSpec: OpaquePointer] = [:]
+    private var tofu: Set<String> = []
+
+    struct LayoutKey: Hashable {
+        var text: String
+        var font: FontSpec
+    }
+
+    public init(language: String) {
+        self.language = language
+        // Pango only returns nil here when GLib cannot allocate, which it treats as fatal anyway.
+        guard let map = pango_cairo_font_map_new(), let created = pango_font_map_create_context(map) else {
+            preconditionFailure("Pango could not create a font map")
+        }
+        fontMap = map
+        context = created
+        let options = cairo_font_options_create()
+        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+        cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY)
+        pango_cairo_context_set_font_options(context, options)
+        cairo_font_options_destroy(options)
+        pango_context_set_language(context, pango_language_from_string(PangoFontEngine.pangoLanguage(language)))
+    }
+
+    deinit {
+        for layout in layouts.values { g_object_unref(UnsafeMutableRawPointer(layout)) }
+        for description in descriptions.values { pango_font_description_free(description) }
+        g_object_unref(UnsafeMutableRawPointer(context))
+        g_object_unref(fontMap)
+    }
+
+    /// Maps report languages to Pango language tags (`zh` alone means Simplified Chinese here).
+    static func pangoLanguage(_ language: String) -> String {
+        let lower = language.lowercased().replacingOccurrences(of: "_", with: "-")
+        switch lower {
+        case "zh", "zh-hans", "zh-cn", "zh-sg": return "zh-cn"
+        case "zh-hant", "zh-tw": return "zh-tw"
+        case "zh-hk": return "zh-hk"
+        default: return lower
+        }
+    }
+
+    public func width(of text: String, font: FontSpec) -> Double {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let layout = layoutLocked(text, font) else { return 0 }
+        var logical = PangoRectangle()
+        pango_layout_get_extents(layout, nil, &logical)
+        return Double(logical.width) / Double(PANGO_SCALE)
+    }
+
+    /// Texts that needed glyphs no installed font has (drawn as boxes), in first-seen order.
+    public var textsWithMissingGlyphs: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return tofu.sorted()
+    }
+
+    /// Runs `body` with a cached layout and its baseline offset; the lock is held, so `body` must not re-enter.
+    func withLayout<R>(_ text: String, _ font: FontSpec, _ body: (OpaquePointer, Double) -> R) -> R? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let layout = layoutLocked(text, font) else { return nil }
+        let baseline = Double(pango_layout_get_baseline(layout)) / Double(PANGO_SCALE)
+        return body(layout, baseline)
+    }
+
+    private func layoutLocked(_ text: String, _ font: FontSpec) -> OpaquePointer? {
+        let key = LayoutKey(text: text, font: font)
+        if let cached = layouts[key] { return cached }
+        guard let layout = pango_layout_new(context), let description = descriptionLocked(font) else { return nil }
+        pango_layout_set_font_description(layout, description)
+        pango_layout_set_text(layout, text, -1)
+        if pango_layout_get_unknown_glyphs_count(layout) > 0 { tofu.insert(text) }
+        layouts[key] = layout
+        return layout
+    }
+
+    private func descriptionLocked(_ font: FontSpec) -> OpaquePointer? {
+        if let cached = descriptions[font] { return cached }
+        guard let description = pango_font_description_new() else { return nil }
+        pango_font_description_set_family(description, font.families.joined(separator: ","))
+        pango_font_description_set_absolute_size(description, font.size * Double(PANGO_SCALE))
+        pango_font_description_set_weight(description, font.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)
+        pango_font_description_set_style(description, font.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL)
+        descriptions[font] = description
+        return description
+    }
+}

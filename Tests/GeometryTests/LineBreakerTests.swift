@@ -1,0 +1,44 @@
+import Testing
+@testable import Geometry
+
+private let font = FontSpec(families: ["Sans"], size: 10)
+private func lines(_ text: String, width: Double) -> [String] {
+    LineBreaker(measurer: FixedWidthMeasurer()).lines([TextSpan(text: text, font: font, color: .black)], maxWidth: width).map(\.text)
+}
+
+@Test func latinTextBreaksAtSpaces() {
+    // Each letter is 5 pt wide and a space 2.5 pt with the fixed-width measurer.
+    #expect(lines("aaaa bbbb cccc", width: 50) == ["aaaa bbbb", "cccc"])
+}
+
+@Test func chineseBreaksBetweenCharacters() {
+    #expect(lines("一二三四五六七", width: 30) == ["一二三", "四五六", "七"])
+}
+
+@Test func closingPunctuationNeverStartsALine() {
+    // Without kinsoku the third line would start with "，".
+    let result = lines("一二三四五六，七八", width: 30)
+    #expect(result.allSatisfy { !($0.first.map { CharacterClass.noLineStart.contains($0) } ?? false) })
+    #expect(result.joined() == "一二三四五六，七八")
+}
+
+@Test func openingPunctuationNeverEndsALine() {
+    let result = lines("一二《三四》五六", width: 30)
+    #expect(result.allSatisfy { !($0.last.map { CharacterClass.noLineEnd.contains($0) } ?? false) })
+    #expect(result.joined() == "一二《三四》五六")
+}
+
+@Test func overlongWordIsSplitSoTheLoopProgresses() {
+    let result = lines("abcdefghijklmnop", width: 20)
+    #expect(result == ["abcd", "efgh", "ijkl", "mnop"])
+}
+
+@Test func explicitNewlinesForceBreaks() {
+    #expect(lines("ab\ncd", width: 100) == ["ab", "cd"])
+}
+
+@Test func mixedChineseAndNumbersKeepNumbersWhole() {
+    let result = lines("上网人数达到了66%，联邦政府", width: 40)
+    #expect(result.joined() == "上网人数达到了66%，联邦政府")
+    #expect(!result.contains { $0.hasPrefix("%") || $0.hasPrefix("，") || $0.hasSuffix("6") && !$0.hasSuffix("66%") && $0.count < 3 })
+}
