@@ -40,7 +40,7 @@ let package = Package(
         // .testTarget(name: "ModelTests", dependencies: ["Model", "Spec"]),
         // .testTarget(name: "ChartsTests", dependencies: ["Charts", "Geometry", "Model"]),
         // .testTarget(name: "LayoutTests", dependencies: ["Layout", "Geometry", "Model"]),
-        // .testTarget(name: "RenderCairoTests", dependencies: ["RenderCairo", "Geometry"]),
+        .testTarget(name: "RenderCairoTests", dependencies: ["RenderCairo", "Geometry"]),
         // .testTarget(name: "DossierKitTests", dependencies: ["DossierKit"]),
     ]
 )

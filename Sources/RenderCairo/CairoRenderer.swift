@@ -56,8 +56,14 @@ public final class CairoRenderer: @unchecked Sendable {
         // content sits inside a structure tag that ends before the last page does.
         var canvas = CairoCanvas(cr: cr, fonts: fonts, tagsEnabled: true)
         cairo_tag_begin(cr, "Document", "")
+        var currentSize = first.size
         for (index, page) in document.pages.enumerated() {
-            cairo_pdf_surface_set_size(surface, page.size.width, page.size.height)
+            // cairo 1.16 writes a damaged PDF when set_size is called for a page whose size did not change
+            // (the tag interchange loses track of the page), so only call it on a real change.
+            if page.size != currentSize {
+                cairo_pdf_surface_set_size(surface, page.size.width, page.size.height)
+                currentSize = page.size
+            }
             if let label = page.label { cairo_pdf_surface_set_page_label(surface, label) }
             DisplayListWalker.walk(page.items, on: &canvas)
             if index == document.pages.count - 1 { cairo_tag_end(cr, "Document") }

@@ -1,0 +1,79 @@
+import ArgumentParser
+import DossierKit
+import Foundation
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build reports: specs or folders of specs, in parallel, skipping those whose inputs did not change.",
+        discussion: """
+        Every output is written atomically (a temporary file renamed into place), so an interrupted or failed
+        build leaves the previous outputs intact. A report is skipped when its spec, style, dataset, fonts and
+        Dossier's version are unchanged and its outputs are still there (use --force to rebuild).
+        Writes OUT/manifest.json listing every output with its hash, size, pages, inputs, duration and warnings.
+        One failing report never stops the others; the run ends with a summary and exits 1 if any failed.
+        """
+    )
+
+    @Argument(help: "Spec files (.yaml) or folders of specs.")
+    var specs: [String]
+
+    @Option(name: .shortAndLong, help: "Output folder.")
+    var out: String = "out"
+
+    @Option(name: .long, parsing: .singleValue, help: "A spec parameter, key=value (repeatable), e.g. --param entity=CN-SH.")
+    var param: [String] = []
+
+    @Option(name: .shortAndLong, help: "Reports built at once (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(help: "Rebuild even when nothing changed.")
+    var force = false
+
+    @Option(help: "Build only share K of N of the batch (e.g. 2/4), for Kubernetes Indexed Jobs, CI matrices or Slurm arrays.")
+    var shard: String?
+
+    @Option(help: "Log format: text or json (one JSON object per line, for log collectors).")
+    var logFormat: String = "text"
+
+    @Flag(name: .shortAndLong, help: "Print only errors and the final summary.")
+    var quiet = false
+
+    func validate() throws {
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let shard, Shard(shard) == nil { throw ValidationError("--shard takes K/N with 1 ≤ K ≤ N, e.g. 1/4") }
+        if !["text", "json"].contains(logFormat) { throw ValidationError("--log-format is text or json") }
+    }
+
+    func run() throws {
+        let parameters = try parseParameters(param)
+        let cache = InputCache()
+        let (files, fileDiagnostics) = BatchBuilder.specFiles(specs)
+        for d in fileDiagnostics { Console.error(d.description) }
+        var (jobsList, expandDiagnostics) = BatchBuilder.expand(files, parameters: parameters, cache: cache)
+        for d in expandDiagnostics { Console.error(d.description) }
+        var shardValue: Shard?
+        if let shard, let s = Shard(shard) {
+            shardValue = s
+            jobsList = s.select(jobsList)
+        }
+        AtomicWriterSweep.sweep(out)
+        let reporter = ProgressReporter(quiet: quiet, json: logFormat == "json", total: jobsList.count)
+        let builder = BatchBuilder(options: BuildOptions(outputDirectory: out, force: force), jobs: jobs)
+        let records = builder.run(jobsList, cache: cache) { event in reporter.handle(event) }
+        reporter.finish()
+        let manifestPath = (out as NSString).appendingPathComponent(shardValue.map { "manifest-\($0.index)-of-\($0.count).json" } ?? "manifest.json")
+        do {
+            try BatchBuilder.writeManifest(Manifest(shard: shardValue?.description, reports: records), to: manifestPath)
+        } catch {
+            Console.error("\(manifestPath): error: cannot write the manifest: \(error)")
+        }
+        reporter.summary(records, manifest: manifestPath)
+        if records.contains(where: { $0.status == .failed }) || !fileDiagnostics.isEmpty || expandDiagnostics.contains(where: { $0.severity == .error }) {
+            throw ExitCode.failure
+        }
+    }
+}
+
+enum AtomicWriterSweep {
+    static func sweep(_ folder: String) { AtomicWriter.sweep(folder: folder) }
+}

@@ -1,0 +1,52 @@
+/// One file a build wrote.
+public struct OutputRecord: Codable, Sendable, Hashable {
+    /// Path relative to the output folder.
+    public var path: String
+    /// pdf, png or svg.
+    public var kind: String
+    public var bytes: Int
+    public var sha256: String
+    public var pages: Int?
+    public var width: Int?
+    public var height: Int?
+}
+
+/// What happened to one report in a run; the manifest is a list of these.
+public struct ReportRecord: Codable, Sendable {
+    public enum Status: String, Codable, Sendable { case built, skipped, failed }
+    /// The spec path as given, plus `?param=value` for batch members.
+    public var report: String
+    public var spec: String
+    public var parameters: [String: String]
+    public var status: Status
+    public var outputs: [OutputRecord]
+    /// Input file → SHA-256 (spec, style files, dataset files) and the fonts/tool fingerprint.
+    public var inputs: [String: String]
+    public var durationSeconds: Double
+    public var warnings: [String]
+    public var errors: [String]
+}
+
+/// `out/manifest.json`: every report of a run with its outputs, inputs, timings and messages.
+public struct Manifest: Codable, Sendable {
+    public var tool: String
+    public var version: String
+    public var shard: String?
+    public var reports: [ReportRecord]
+
+    public init(tool: String = "dossier", version: String = DossierVersion.current, shard: String? = nil, reports: [ReportRecord]) {
+        self.tool = tool; self.version = version; self.shard = shard; self.reports = reports
+    }
+
+    /// Merges shard manifests: reports keyed by `report`, later files win; sorted for stable output.
+    public static func merge(_ manifests: [Manifest]) -> Manifest {
+        var byKey: [String: ReportRecord] = [:]
+        for m in manifests { for r in m.reports { byKey[r.report] = r } }
+        return Manifest(shard: nil, reports: byKey.values.sorted { $0.report < $1.report })
+    }
+}
+
+/// The tool's version, part of every incremental-build fingerprint.
+public enum DossierVersion {
+    public static let current = "0.3.0"
+}

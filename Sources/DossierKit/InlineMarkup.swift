@@ -1,0 +1,63 @@
+import Layout
+
+/// Parses the small inline markup of spec text: `**bold**`, `*italic*` and `[text](link)`.
+enum InlineMarkup {
+    static func parse(_ text: String) -> [InlineSpan] {
+        var spans: [InlineSpan] = []
+        var current = ""
+        var bold = false, italic = false
+        var i = text.startIndex
+        func flush() {
+            if !current.isEmpty { spans.append(InlineSpan(current, bold: bold, italic: italic)) }
+            current = ""
+        }
+        while i < text.endIndex {
+            let rest = text[i...]
+            if rest.hasPrefix("**") {
+                flush(); bold.toggle(); i = text.index(i, offsetBy: 2); continue
+            }
+            if rest.hasPrefix("*"), !rest.hasPrefix("* ") || italic {
+                flush(); italic.toggle(); i = text.index(after: i); continue
+            }
+            if rest.hasPrefix("["), let close = rest.range(of: "]("), let end = rest[close.upperBound...].firstIndex(of: ")"),
+               !rest[rest.index(after: rest.startIndex)..<close.lowerBound].contains("\n") {
+                flush()
+                let label = String(rest[rest.index(after: rest.startIndex)..<close.lowerBound])
+                let target = String(rest[close.upperBound..<end])
+                spans.append(InlineSpan(label, bold: bold, italic: italic, link: target))
+                i = text.index(after: end)
+                continue
+            }
+            current.append(text[i])
+            i = text.index(after: i)
+        }
+        flush()
+        return spans
+    }
+
+    /// Splits text into paragraphs at blank lines and joins the lines inside one (no space between CJK lines).
+    static func paragraphs(_ text: String) -> [String] {
+        var out: [String] = []
+        var lines: [String] = []
+        func flush() {
+            guard !lines.isEmpty else { return }
+            var joined = ""
+            for line in lines {
+                if let last = joined.last, let first = line.first, !(last.isCJK || first.isCJK) { joined += " " }
+                joined += line
+            }
+            out.append(joined)
+            lines = []
+        }
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty { flush() } else { lines.append(line) }
+        }
+        flush()
+        return out
+    }
+}
+
+extension Character {
+    var isCJK: Bool { unicodeScalars.first.map { $0.value >= 0x2E80 } ?? false }
+}

@@ -1,0 +1,147 @@
+import Charts
+import Geometry
+import Model
+import Spec
+
+extension ReportBuilder {
+    mutating func buildChart(_ c: ChartSectionSpec) -> ChartSpec? {
+        guard let kind = ChartKind(rawValue: c.kind) else { return nil }
+        let indicators = c.indicators.compactMap { indicator($0, at: c.location) }
+        guard indicators.count == c.indicators.count else { return nil }
+        let selected = entities(c.entities)
+        let focusIDs: Set<String>? = c.focus.isEmpty ? nil : Set(entities(c.focus).map(\.id))
+        var chart = ChartSpec(kind: kind, number: nextFigureNumber(), title: render(c.title), subtitle: c.subtitle.map { render($0) } ?? "",
+                              language: language)
+        chart.highlight = c.highlight
+        chart.groupLabels = groupLabels
+        var periods: [Period] = []
+        for p in c.periods {
+            if let period = Period(p) { periods.append(period) } else {
+                diagnostics.append(.error("'\(p)' is not a period", at: c.location, code: "bad-period"))
+            }
+        }
+        func series(_ e: Entity, _ index: Int, _ values: [Double?], _ labels: [String?] = []) -> ChartSeries {
+            ChartSeries(id: e.id, label: e.name(language), group: EntityResolver.group(of: e), focus: focusIDs?.contains(e.id) ?? true,
+                        values: values, valueLabels: labels)
+        }
+        switch kind {
+        case .bump, .slope, .line, .heatmap where indicators.count == 1:
+            guard let x = indicators.first else { return nil }
+            let ids = Set(selected.map(\.id))
+            if periods.isEmpty {
+                periods = Array(Set(dataset.observations(indicator: x.id).filter { ids.contains($0.entity) }.map(\.period))).sorted()
+            }
+            if kind == .slope, periods.count > 2 { periods = [periods[0], periods[periods.count - 1]] }
+            chart.categories = periods.map { $0.display(language) }
+            chart.outOf = periods.map { x.surveySize[$0.description] ?? x.surveySize["*"] }
+            chart.valuesAreRanks = x.unit == .rank
+            chart.valueAxisTitle = x.unit == .rank ? words.rank : scaleSuffix(x).trimmingCharacters(in: CharacterSet(charactersIn: "（）() "))
+            chart.series = selected.enumerated().compactMap { i, e in
+                let values = periods.map { dataset.observation(entity: e.id, indicator: x.id, period: $0)?.value.number }
+                return values.allSatisfy { $0 == nil } ? nil : series(e, i, values)
+            }
+        case .heatmap, .groupedBar, .dot:
+            // Categories are (indicator, period) pairs; a single period per indicator unless periods are given.
+            var columns: [(Indicator, Period?)] = []
+            for x in indicators {
+                if periods.isEmpty { columns.append((x, nil)) } else { columns += periods.map { (x, $0) } }
+            }
+            chart.categories = columns.map { col in
+                col.1.map { "\(shortLabel(col.0)) \($0.display(language))" } ?? shortLabel(col.0)
+            }
+            chart.valuesAreRanks = indicators.allSatisfy { $0.unit == .rank }
+            chart.valueAxisTitle = chart.valuesAreRanks ? words.rank : ""
+            chart.series = selected.enumerated().compactMap { i, e in
+                let values = columns.map { col -> Double? in
+                    let o = col.1.map { dataset.observation(entity: e.id, indicator: col.0.id, period: $0) } ?? dataset.latest(entity: e.id, indicator: col.0.id)
+                    return o?.value.number
+                }
+                return values.allSatisfy { $0 == nil } ? nil : series(e, i, values)
+            }
+        case .bar:
+            guard let x = indicators.first else { return nil }
+            let period = periods.first
+            chart.valuesAreRanks = x.unit == .rank
+            chart.categories = [period.map { "\(shortLabel(x)) \($0.display(language))" } ?? shortLabel(x)]
+            chart.valueAxisTitle = x.unit == .rank ? words.rank : scaleSuffix(x).trimmingCharacters(in: CharacterSet(charactersIn: "（）() "))
+            chart.series = selected.enumerated().compactMap { i, e in
+                let o = period.map { dataset.observation(entity: e.id, indicator: x.id, period: $0) } ?? dataset.latest(entity: e.id, indicator: x.id)
+                guard let v = o?.value.number else { return nil }
+                return series(e, i, [v], [formatter.short(v, indicator: x)])
+            }
+        case .dumbbell:
+            if let relationID = c.relation {
+                guard let r = dataset.relations.first(where: { $0.id == relationID }), let stated = dataset.indicator(r.stated) else {
+                    diagnostics.append(.error("unknown relation '\(relationID)'", at: c.location, hint: Suggestion.hint(for: relationID, in: dataset.relations.map(\.id)), code: "unknown-relation"))
+                    return nil
+                }
+                chart.categories = [words.zh ? "文中所述" : "Stated", words.zh ? "按数量计算" : "Computed"]
+                chart.valueAxisTitle = "%"
+                chart.series = selected.enumerated().compactMap { i, e in
+                    guard let o = dataset.latest(entity: e.id, indicator: stated.id), let s = o.value.number,
+                          let n = dataset.observation(entity: e.id, indicator: r.numerator, period: o.period)?.value.number,
+                          let d = dataset.observation(entity: e.id, indicator: r.denominator, period: o.period)?.value.number, d != 0 else { return nil }
+                    let computed = n / d * r.factor
+                    return series(e, i, [s, computed], [NumberFormatting.plain(s) + "%", NumberFormatting.grouped(computed, decimals: 1) + "%"])
+                }
+                _ = cite([stated])
+            } else {
+                guard indicators.count == 2 else {
+                    diagnostics.append(.error("a dumbbell chart needs two indicators or a relation", at: c.location, code: "bad-chart"))
+                    return nil
+                }
+                chart.categories = indicators.map { shortLabel($0) }
+                chart.valuesAreRanks = indicators.allSatisfy { $0.unit == .rank }
+                chart.series = selected.enumerated().compactMap { i, e in
+                    let values = indicators.map { x in (periods.first.flatMap { dataset.observation(entity: e.id, indicator: x.id, period: $0) } ?? dataset.latest(entity: e.id, indicator: x.id))?.value.number }
+                    return values.contains { $0 != nil } ? series(e, i, values) : nil
+                }
+            }
+        case .stageLadder:
+            let stage = indicators.first ?? dataset.indicator("maturity.stage")
+            guard let stage else {
+                diagnostics.append(.error("a stage ladder needs a stage indicator", at: c.location, code: "bad-chart"))
+                return nil
+            }
+            let target = indicators.count > 1 ? indicators[1] : dataset.indicator("maturity.target_stage")
+            chart.stageNames = dataset.stages.map { $0.name.resolve(language) }
+            chart.placements = placements(selected, stage: stage, target: target)
+            _ = cite([stage])
+        }
+        if chart.series.isEmpty && chart.placements.isEmpty {
+            diagnostics.append(.error("chart '\(c.id)' has no data for its entities", at: c.location,
+                                      hint: "check that the selected entities have observations of \(c.indicators.joined(separator: ", "))", code: "empty-chart"))
+            return nil
+        }
+        chart.sourceNote = sourceNote(c.sourceNote, indicators)
+        return chart
+    }
+
+    func placements(_ entities: [Entity], stage: Indicator, target: Indicator?) -> [StagePlacement] {
+        entities.compactMap { e in
+            guard let o = dataset.latest(entity: e.id, indicator: stage.id) else { return nil }
+            let range: (Double, Double)
+            switch o.value {
+            case .stageRange(let a, let b): range = (Double(a), Double(b))
+            case .number(let n): range = (n, n)
+            case .text: return nil
+            }
+            let goal = target.flatMap { dataset.latest(entity: e.id, indicator: $0.id)?.value.number }
+            return StagePlacement(id: e.id, label: e.name(language), group: EntityResolver.group(of: e), low: range.0, high: range.1,
+                                  target: goal.flatMap { $0 > range.1 ? $0 : nil })
+        }
+    }
+
+    /// An indicator label without a trailing "排名"/"rank", for compact category labels.
+    func shortLabel(_ x: Indicator) -> String {
+        var s = x.label.resolve(language)
+        for suffix in ["排名", " rank", " ranking"] where s.hasSuffix(suffix) && s.count > suffix.count + 1 { s = String(s.dropLast(suffix.count)) }
+        return s
+    }
+
+    var groupLabels: [String: String] {
+        words.zh ? ["domestic": "国内", "international": "国际"] : ["domestic": "Domestic", "international": "International"]
+    }
+}
+
+import Foundation

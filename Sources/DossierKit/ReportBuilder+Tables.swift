@@ -1,0 +1,193 @@
+import Geometry
+import Layout
+import Model
+import Spec
+
+extension ReportBuilder {
+    mutating func buildTable(_ t: TableSpec) -> TableBlock? {
+        switch t.kind {
+        case .matrix: return matrixTable(t)
+        case .facts: return factsTable(t)
+        case .relation: return relationTable(t)
+        case .observations: return observationsTable(t)
+        }
+    }
+
+    /// Rank shading: rank 1 darkest; `worst` is the largest rank shown in the column group.
+    func rankFill(_ rank: Double, worst: Double) -> (Color, Color) {
+        let t = worst <= 1 ? 1 : 1 - (rank - 1) / max(1, worst - 1)
+        let fill = style.colors.scaleLow.mixed(with: style.colors.scaleHigh, 0.15 + 0.85 * t)
+        let shaded = style.monochrome ? fill.grayscale : fill
+        return (shaded, shaded.luminance < 0.35 ? .white : style.colors.text)
+    }
+
+    mutating func sourceNote(_ override: SpecText?, _ indicators: [Indicator]) -> String {
+        let cited = cite(indicators)
+        if let override { return words.source([render(override)]) }
+        return words.source(cited)
+    }
+
+    mutating func matrixTable(_ t: TableSpec) -> TableBlock? {
+        let rows = entities(t.entities)
+        var groups: [(Indicator, [Period], String)] = []
+        for c in t.columns {
+            guard let x = indicator(c.indicator, at: c.location) else { continue }
+            var periods: [Period] = []
+            if c.periods.isEmpty {
+                let ids = Set(rows.map(\.id))
+                periods = Array(Set(dataset.observations(indicator: x.id).filter { ids.contains($0.entity) }.map(\.period))).sorted()
+            } else {
+                for p in c.periods {
+                    if let period = Period(p) { periods.append(period) } else {
+                        diagnostics.append(.error("'\(p)' is not a period", at: c.location, code: "bad-period"))
+                    }
+                }
+            }
+            if periods.isEmpty {
+                diagnostics.append(.warning("no \(x.id) data for the table's entities; the column is left out", at: c.location, code: "empty-column"))
+                continue
+            }
+            groups.append((x, periods, c.label.map { render($0) } ?? x.label.resolve(language)))
+        }
+        guard !groups.isEmpty, !rows.isEmpty else {
+            diagnostics.append(.error("table '\(t.id)' has no rows or no columns", at: t.location, hint: "check its entities and columns", code: "empty-table"))
+            return nil
+        }
+        var header1 = [TableCell("", bold: true)]
+        var header2 = [TableCell(words.entityHeader, bold: true)]
+        for (_, periods, label) in groups {
+            header1.append(TableCell(label, alignment: .center, bold: true, columnSpan: periods.count))
+            header2 += periods.map { TableCell($0.display(language), alignment: .center, bold: true) }
+        }
+        var missing = false
+        var body: [[TableCell]] = []
+        var worst: [Double] = groups.map { g in
+            rows.compactMap { e in g.1.compactMap { dataset.observation(entity: e.id, indicator: g.0.id, period: $0)?.value.number }.max() }.max() ?? 1
+        }
+        worst = worst.map { max($0, 1) }
+        for e in rows {
+            var row = [TableCell(e.name(language))]
+            for (gi, (x, periods, _)) in groups.enumerated() {
+                for p in periods {
+                    let o = dataset.observation(entity: e.id, indicator: x.id, period: p)
+                    if o == nil { missing = true }
+                    var cell = TableCell(formatter.format(o?.value, indicator: x, withScale: false), alignment: o == nil ? .center : (x.unit.isNumeric ? .decimal : .start))
+                    if t.shade, x.unit == .rank, let n = o?.value.number {
+                        let (fill, ink) = rankFill(n, worst: worst[gi])
+                        cell.fill = fill
+                        cell.textColor = ink
+                        cell.alignment = .center
+                    }
+                    row.append(cell)
+                }
+            }
+            body.append(row)
+        }
+        let note = sourceNote(t.sourceNote, groups.map(\.0))
+        return TableBlock(number: nextTableNumber(), title: render(t.title), sourceNote: note, headerRows: [header1, header2], rows: body,
+                          zebra: !t.shade, notes: missing ? [words.missingNote] : [])
+    }
+
+    /// Indicators × entities; each cell the latest value and when it was observed.
+    mutating func factsTable(_ t: TableSpec) -> TableBlock? {
+        let columns = entities(t.entities)
+        let indicators = t.indicators.compactMap { indicator($0, at: t.location) }
+        guard !columns.isEmpty, !indicators.isEmpty else {
+            diagnostics.append(.error("table '\(t.id)' has no entities or indicators", at: t.location, code: "empty-table"))
+            return nil
+        }
+        let header = [TableCell(words.indicatorHeader, bold: true)] + columns.map { TableCell($0.name(language), alignment: .center, bold: true) }
+        var body: [[TableCell]] = []
+        var missing = false
+        for x in indicators {
+            var row = [TableCell(x.label.resolve(language) + scaleSuffix(x))]
+            var any = false
+            for e in columns {
+                if let o = dataset.latest(entity: e.id, indicator: x.id) {
+                    any = true
+                    row.append(TableCell(spans: [InlineSpan(formatter.format(o.value, indicator: x, withScale: false)),
+                                                 InlineSpan("\n" + o.period.display(language))], alignment: .center))
+                } else {
+                    missing = true
+                    row.append(TableCell(ValueFormatter.missing, alignment: .center))
+                }
+            }
+            if any { body.append(row) } else {
+                diagnostics.append(.warning("no \(x.id) data for any entity of table '\(t.id)'; the row is left out", at: t.location, code: "empty-row"))
+            }
+        }
+        guard !body.isEmpty else { return nil }
+        let note = sourceNote(t.sourceNote, indicators)
+        var notes = [words.zh ? "注：每格为最新数值，其下为数据时间。" : "Note: each cell shows the latest value and, below it, when it was reported."]
+        if missing { notes.append(words.zh ? "“—”表示资料中没有该项数据。" : "“—” means the source gives no figure.") }
+        return TableBlock(number: nextTableNumber(), title: render(t.title), sourceNote: note, headerRows: [header], rows: body, zebra: true, notes: notes)
+    }
+
+    func scaleSuffix(_ x: Indicator) -> String {
+        let scale = x.scale.resolve(language)
+        let unit = x.unit == .percent ? "%" : ""
+        let word = scale.isEmpty ? unit : scale
+        return word.isEmpty ? "" : (words.zh ? "（\(word)）" : " (\(word))")
+    }
+
+    /// A declared relation per entity: the stated value beside the computed one.
+    mutating func relationTable(_ t: TableSpec) -> TableBlock? {
+        guard let id = t.relation, let r = dataset.relations.first(where: { $0.id == id }) else {
+            diagnostics.append(.error("unknown relation '\(t.relation ?? "")'", at: t.location,
+                                      hint: Suggestion.hint(for: t.relation ?? "", in: dataset.relations.map(\.id)), code: "unknown-relation"))
+            return nil
+        }
+        guard let stated = dataset.indicator(r.stated), let num = dataset.indicator(r.numerator), let den = dataset.indicator(r.denominator) else { return nil }
+        let selected = Set(entities(t.entities).map(\.id))
+        let header = [TableCell(words.entityHeader, bold: true), TableCell(words.zh ? "时间" : "Year", alignment: .center, bold: true),
+                      TableCell(den.label.resolve(language), alignment: .end, bold: true), TableCell(num.label.resolve(language), alignment: .end, bold: true),
+                      TableCell(stated.label.resolve(language), alignment: .end, bold: true),
+                      TableCell(words.zh ? "计算值" : "Computed", alignment: .end, bold: true), TableCell(words.zh ? "差异" : "Difference", alignment: .end, bold: true)]
+        var body: [[TableCell]] = []
+        for o in dataset.observations(indicator: r.stated) where selected.contains(o.entity) {
+            guard let e = dataset.entity(o.entity), let s = o.value.number,
+                  let n = dataset.observation(entity: e.id, indicator: num.id, period: o.period)?.value.number,
+                  let d = dataset.observation(entity: e.id, indicator: den.id, period: o.period)?.value.number, d != 0 else { continue }
+            let computed = n / d * r.factor
+            let diff = s - computed
+            let flagged = abs(diff) > r.tolerance
+            body.append([TableCell(e.name(language)), TableCell(o.period.display(language), alignment: .center),
+                         TableCell(NumberFormatting.grouped(d, decimals: 0), alignment: .decimal), TableCell(NumberFormatting.grouped(n, decimals: 0), alignment: .decimal),
+                         TableCell(NumberFormatting.plain(s), alignment: .decimal), TableCell(NumberFormatting.grouped(computed, decimals: 1), alignment: .decimal),
+                         TableCell((diff >= 0 ? "+" : "−") + NumberFormatting.grouped(abs(diff), decimals: 1), alignment: .decimal,
+                                   fill: flagged ? Color(hex: "#fde7d9") : nil, bold: flagged)])
+        }
+        guard !body.isEmpty else {
+            diagnostics.append(.warning("relation table '\(t.id)' has no complete rows", at: t.location, code: "empty-table"))
+            return nil
+        }
+        let note = sourceNote(t.sourceNote, [stated, num, den])
+        let tol = NumberFormatting.plain(r.tolerance)
+        let explain = words.zh ? "注：计算值 = \(num.label.resolve(language)) ÷ \(den.label.resolve(language)) × \(NumberFormatting.plain(r.factor))；差异超过 \(tol) 的以加粗和底色标出。"
+                               : "Note: computed = \(num.label.resolve(language)) ÷ \(den.label.resolve(language)) × \(NumberFormatting.plain(r.factor)); differences over \(tol) are bold and shaded."
+        return TableBlock(number: nextTableNumber(), title: render(t.title), sourceNote: note, headerRows: [header], rows: body, zebra: true, notes: [explain])
+    }
+
+    /// Every observation of the selected indicators: value, period, note and where it comes from.
+    mutating func observationsTable(_ t: TableSpec) -> TableBlock? {
+        let selected = entities(t.entities)
+        let indicators = t.indicators.compactMap { indicator($0, at: t.location) }
+        let header = [TableCell(words.entityHeader, bold: true), TableCell(words.indicatorHeader, bold: true),
+                      TableCell(words.zh ? "时间" : "Period", alignment: .center, bold: true), TableCell(words.zh ? "数值" : "Value", alignment: .end, bold: true),
+                      TableCell(words.zh ? "原文" : "Quoted from the source", bold: true)]
+        var body: [[TableCell]] = []
+        for e in selected {
+            for x in indicators {
+                for o in dataset.observations(entity: e.id, indicator: x.id) {
+                    body.append([TableCell(e.name(language)), TableCell(x.label.resolve(language)), TableCell(o.period.display(language), alignment: .center),
+                                 TableCell(formatter.format(o.value, indicator: x), alignment: .end), TableCell(o.quote)])
+                }
+            }
+        }
+        guard !body.isEmpty else {
+            diagnostics.append(.warning("table '\(t.id)' has no observations", at: t.location, code: "empty-table"))
+            return nil
+        }
+        return TableBlock(number: nextTableNumber(), title: render(t.title), sourceNote: sourceNote(t.sourceNote, indicators), headerRows: [header], rows: body)
+    }
+}

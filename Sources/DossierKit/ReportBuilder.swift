@@ -1,0 +1,131 @@
+import Charts
+import Foundation
+import Geometry
+import Layout
+import Model
+import Spec
+
+/// Resolves a spec against its dataset: fills placeholders, selects entities, builds tables and chart specs.
+struct ReportBuilder {
+    let spec: ReportSpec
+    let dataset: Dataset
+    let style: Style
+    var diagnostics: [Diagnostic] = []
+    var blocks: [Block] = []
+    var charts: [(id: String, spec: ChartSpec)] = []
+    var figureCount = 0
+    var tableCount = 0
+    /// Sources cited by tables and charts, in first-use order (the references section lists them).
+    var citedSources: [String] = []
+
+    init(spec: ReportSpec, dataset: Dataset, style: Style) {
+        self.spec = spec; self.dataset = dataset; self.style = style
+    }
+
+    var language: String { spec.language }
+    var words: Vocabulary { Vocabulary(spec.language) }
+    var formatter: ValueFormatter { ValueFormatter(dataset: dataset, language: language) }
+    var templates: TemplateEngine { TemplateEngine(dataset: dataset, language: language, parameters: spec.parameters) }
+    var resolver: EntityResolver { EntityResolver(dataset: dataset) }
+
+    /// The report's entity selection (all entities when the spec selects none).
+    lazy var reportEntities: [Entity] = {
+        var d: [Diagnostic] = []
+        let out = resolver.resolve(spec.entities, fallback: dataset.entities, diagnostics: &d)
+        diagnostics += d
+        return out
+    }()
+
+    mutating func render(_ text: SpecText) -> String {
+        templates.render(text, diagnostics: &diagnostics)
+    }
+
+    mutating func entities(_ selection: EntitySelection) -> [Entity] {
+        let fallback = reportEntities
+        return resolver.resolve(selection, fallback: fallback, diagnostics: &diagnostics)
+    }
+
+    mutating func indicator(_ id: String, at location: SourceLocation?) -> Indicator? {
+        if let x = dataset.indicator(id) { return x }
+        diagnostics.append(.error("unknown indicator '\(id)'", at: location, hint: Suggestion.hint(for: id, in: dataset.indicators.map(\.id)), code: "unknown-indicator"))
+        return nil
+    }
+
+    mutating func cite(_ indicators: [Indicator]) -> [String] {
+        var out: [String] = []
+        for x in indicators {
+            guard let id = x.source, let s = dataset.source(id) else { continue }
+            if !citedSources.contains(id) { citedSources.append(id) }
+            let c = s.citation.resolve(language)
+            if !out.contains(c) { out.append(c) }
+        }
+        return out
+    }
+
+    mutating func build() -> ReportContent {
+        blocks.append(.title(TitleBlock(title: render(spec.title), subtitle: spec.subtitle.map { render($0) } ?? "",
+                                        author: spec.author, date: displayDate(spec.date))))
+        for section in spec.sections { add(section) }
+        let meta = LayoutMetadata(title: render(spec.title), author: spec.author, subject: spec.subtitle.map { render($0) } ?? "",
+                                  keywords: spec.keywords, date: spec.date, language: language)
+        return ReportContent(blocks: blocks, charts: charts, metadata: meta, warnings: diagnostics)
+    }
+
+    func displayDate(_ iso: String) -> String {
+        Period(iso)?.display(language) ?? iso
+    }
+
+    mutating func add(_ section: SectionSpec) {
+        switch section {
+        case .heading(let t, let level, let anchor):
+            blocks.append(.heading(level: level, text: render(t), numbered: true, anchor: anchor ?? ""))
+        case .text(let t):
+            for p in InlineMarkup.paragraphs(render(t)) { blocks.append(.paragraph(InlineMarkup.parse(p))) }
+        case .note(let t):
+            blocks.append(.note(InlineMarkup.parse(InlineMarkup.paragraphs(render(t)).joined(separator: "\n"))))
+        case .list(let items, let ordered):
+            blocks.append(.list(items: items.map { InlineMarkup.parse(render($0)) }, ordered: ordered))
+        case .callouts(let items):
+            blocks.append(.callouts(items.map { Callout(value: render($0.value), label: render($0.label), note: $0.note.map { render($0) } ?? "") }))
+        case .pageBreak:
+            blocks.append(.pageBreak)
+        case .tableOfContents(let t):
+            blocks.append(.tableOfContents(title: t.text.isEmpty ? (words.zh ? "目录" : "Contents") : render(t)))
+        case .table(let t):
+            if let table = buildTable(t) { blocks.append(.table(table)) }
+        case .chart(let c):
+            if let chart = buildChart(c) { addFigure(id: c.id, chart: chart, height: c.height) }
+        case .gapAnalysis(let g):
+            addGapAnalysis(g)
+        case .dataNotes(let t):
+            addDataNotes(title: t.text.isEmpty ? nil : render(t))
+        case .references(let t):
+            addReferences(title: t.text.isEmpty ? (words.zh ? "参考文献" : "References") : render(t))
+        }
+    }
+
+    mutating func addFigure(id: String, chart: ChartSpec, height: Double) {
+        charts.append((id, chart))
+        blocks.append(.figure(FigureBlock(chart: chart, height: height, anchor: "fig-\(id)")))
+    }
+
+    mutating func nextFigureNumber() -> String {
+        figureCount += 1
+        return words.figure(figureCount)
+    }
+
+    mutating func nextTableNumber() -> String {
+        tableCount += 1
+        return words.table(tableCount)
+    }
+
+    mutating func addReferences(title: String) {
+        let ids = citedSources.isEmpty ? dataset.sources.map(\.id) : citedSources + dataset.sources.map(\.id).filter { !citedSources.contains($0) }
+        let items = ids.compactMap { dataset.source($0) }.map { s -> String in
+            var line = s.citation.resolve(language)
+            if let url = s.url { line += " " + url }
+            return line
+        }
+        blocks.append(.references(title: title, items: items))
+    }
+}

@@ -1,0 +1,27 @@
+import Charts
+import Geometry
+import Layout
+import Model
+
+/// What a spec resolves to before layout: blocks in reading order and every chart (for image export).
+public struct ReportContent: Sendable {
+    public var blocks: [Block]
+    public var charts: [(id: String, spec: ChartSpec)]
+    public var metadata: LayoutMetadata
+    public var warnings: [Diagnostic]
+}
+
+/// Words that change with the report language.
+struct Vocabulary {
+    let zh: Bool
+    init(_ language: String) { zh = Language.isChinese(language) }
+    func figure(_ n: Int) -> String { zh ? "图 \(n)" : "Figure \(n)" }
+    func table(_ n: Int) -> String { zh ? "表 \(n)" : "Table \(n)" }
+    func source(_ citations: [String]) -> String {
+        citations.isEmpty ? "" : (zh ? "资料来源：" : "Source: ") + citations.joined(separator: zh ? "；" : "; ")
+    }
+    var entityHeader: String { zh ? "国家/城市" : "Entity" }
+    var indicatorHeader: String { zh ? "指标" : "Indicator" }
+    var rank: String { zh ? "排名" : "Rank" }
+    var missingNote: String { zh ? "注：“—”表示该年份无数据。" : "Note: “—” means no data for that year." }
+}

@@ -1,0 +1,250 @@
+import Charts
+import Foundation
+import Geometry
+import Layout
+import Model
+import RenderCairo
+import Spec
+
+/// One report to build: a spec and its parameter values.
+public struct ReportJob: Sendable, Hashable {
+    public var specPath: String
+    public var parameters: [String: String]
+    public init(specPath: String, parameters: [String: String] = [:]) { self.specPath = specPath; self.parameters = parameters }
+
+    /// A stable key: the spec path plus sorted parameters.
+    public var key: String {
+        parameters.isEmpty ? specPath : specPath + "?" + parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "&")
+    }
+}
+
+/// Options shared by every report of a run.
+public struct BuildOptions: Sendable {
+    public var outputDirectory: String
+    public var force: Bool
+    public init(outputDirectory: String, force: Bool = false) { self.outputDirectory = outputDirectory; self.force = force }
+}
+
+/// The result of loading and validating a spec with everything it references.
+public struct LoadedReport: Sendable {
+    public var spec: ReportSpec
+    public var dataset: Dataset
+    public var style: Style
+    public var styleFiles: [String]
+    public var diagnostics: [Diagnostic]
+}
+
+/// Builds reports on one thread: keeps a Cairo renderer (fonts, layouts) per language for reuse.
+/// Create one engine per worker thread; share one `InputCache` among them.
+public final class ReportEngine: @unchecked Sendable {
+    public let cache: InputCache
+    private var renderers: [String: CairoRenderer] = [:]
+
+    public init(cache: InputCache = InputCache()) { self.cache = cache }
+
+    public func renderer(for language: String) -> CairoRenderer {
+        if let r = renderers[language] { return r }
+        let r = CairoRenderer(language: language)
+        renderers[language] = r
+        return r
+    }
+
+    /// Loads a spec, its style and dataset, and resolves it fully (placeholders, selections) without rendering.
+    public func load(_ job: ReportJob) -> (LoadedReport?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let (specValue, specDiagnostics) = ReportSpecLoader.load(path: job.specPath, parameters: job.parameters)
+        diagnostics += specDiagnostics
+        guard let spec = specValue else { return (nil, diagnostics) }
+        let (style, styleFiles, styleDiagnostics) = cache.style(spec.stylePath)
+        diagnostics += styleDiagnostics
+        let (dataset, dataDiagnostics) = cache.dataset(spec.datasetPath)
+        diagnostics += dataDiagnostics.filter { $0.severity == .error }
+        guard let style, let dataset else { return (nil, diagnostics) }
+        return (LoadedReport(spec: spec, dataset: dataset, style: style, styleFiles: styleFiles, diagnostics: diagnostics), diagnostics)
+    }
+
+    /// Resolves a loaded report into blocks and charts.
+    public func content(_ loaded: LoadedReport) -> ReportContent {
+        var builder = ReportBuilder(spec: loaded.spec, dataset: loaded.dataset, style: loaded.style)
+        return builder.build()
+    }
+
+    /// Validates a spec and everything it references, rendering nothing.
+    public func validate(_ job: ReportJob) -> [Diagnostic] {
+        let (loaded, diagnostics) = load(job)
+        guard let loaded else { return diagnostics }
+        return diagnostics + content(loaded).warnings
+    }
+
+    /// Builds one report: load, resolve, lay out, render, write atomically. Never throws: failures are in the record.
+    public func build(_ job: ReportJob, options: BuildOptions) -> ReportRecord {
+        let start = DispatchTime.now()
+        var record = ReportRecord(report: job.key, spec: job.specPath, parameters: job.parameters, status: .failed, outputs: [], inputs: [:],
+                                  durationSeconds: 0, warnings: [], errors: [])
+        defer { }
+        let (loadedValue, diagnostics) = load(job)
+        record.warnings = diagnostics.filter { $0.severity != .error }.map(\.description)
+        record.errors = diagnostics.filter { $0.severity == .error }.map(\.description)
+        guard let loaded = loadedValue, record.errors.isEmpty else {
+            record.durationSeconds = Self.seconds(since: start)
+            return record
+        }
+        record.parameters = loaded.spec.parameters
+        let inputFiles = [job.specPath] + loaded.styleFiles + DatasetLoader.files(folder: loaded.spec.datasetPath)
+        var inputs = InputFingerprint.hashes(of: inputFiles)
+        inputs["fonts"] = InputFingerprint.fonts
+        inputs["dossier"] = DossierVersion.current
+        inputs["parameters"] = job.parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "&")
+        record.inputs = inputs
+
+        let state = BuildState(outputDirectory: options.outputDirectory, job: job)
+        if !options.force, let previous = state.previous(), previous.inputs == inputs, state.outputsIntact(previous.outputs) {
+            record.status = .skipped
+            record.outputs = previous.outputs
+            record.warnings = previous.warnings
+            record.durationSeconds = Self.seconds(since: start)
+            return record
+        }
+
+        let content = content(loaded)
+        record.warnings += content.warnings.filter { $0.severity != .error }.map(\.description)
+        record.errors = content.warnings.filter { $0.severity == .error }.map(\.description)
+        guard record.errors.isEmpty else {
+            record.durationSeconds = Self.seconds(since: start)
+            return record
+        }
+        do {
+            var writer = AtomicWriter()
+            let outputs = try render(content, loaded: loaded, job: job, options: options, writer: &writer)
+            let renderer = renderer(for: loaded.spec.language)
+            for text in renderer.fonts.textsWithMissingGlyphs {
+                record.warnings.append(Diagnostic.warning("no installed font has glyphs for some characters of '\(text.prefix(40))'; they show as boxes",
+                                                          at: SourceLocation(file: job.specPath), hint: "install a font that covers them, or add it to the style's font list", code: "tofu").description)
+            }
+            record.outputs = outputs
+            record.status = .built
+            record.durationSeconds = Self.seconds(since: start)
+            try state.stageRecord(record, writer: &writer)
+            try writer.commit()
+        } catch {
+            record.status = .failed
+            record.outputs = []
+            record.errors.append("\(job.specPath): error: \(error)")
+            record.durationSeconds = Self.seconds(since: start)
+        }
+        return record
+    }
+
+    static func seconds(since start: DispatchTime) -> Double {
+        Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+    }
+
+    /// Lays out and renders every output of a report into the writer (nothing is in place until commit).
+    func render(_ content: ReportContent, loaded: LoadedReport, job: ReportJob, options: BuildOptions, writer: inout AtomicWriter) throws -> [OutputRecord] {
+        let spec = loaded.spec
+        let renderer = renderer(for: spec.language)
+        var outputs: [OutputRecord] = []
+        let stem = outputStem(spec, job: job)
+        func stage(_ bytes: [UInt8], name: String, kind: String, pages: Int? = nil, width: Int? = nil, height: Int? = nil) throws {
+            let path = (options.outputDirectory as NSString).appendingPathComponent(name)
+            try writer.stage(bytes, to: path)
+            outputs.append(OutputRecord(path: name, kind: kind, bytes: bytes.count, sha256: SHA256.hex(bytes), pages: pages, width: width, height: height))
+        }
+        if let pdfName = spec.pdfName {
+            let engine = LayoutEngine(style: loaded.style, measurer: renderer.measurer)
+            let (document, _) = engine.layout(content.blocks, metadata: content.metadata)
+            let name = job.parameters.isEmpty || pdfName.contains("${") ? pdfName : batchName(pdfName, job: job, spec: spec)
+            try stage(try renderer.pdf(document), name: name, kind: "pdf", pages: document.pages.count)
+        }
+        if let exports = spec.chartExports {
+            for (id, chart) in content.charts where exports.only.isEmpty || exports.only.contains(id) {
+                for size in exports.sizes {
+                    let suffix = exports.sizes.count > 1 ? "-\(Int(size.width))x\(Int(size.height))" : ""
+                    for format in exports.formats {
+                        let bytes = try exportChart(chart, size: size, format: format, scale: exports.scale, transparent: exports.transparent, loaded: loaded)
+                        let w = Int((size.width * (format == "png" ? exports.scale : 1)).rounded())
+                        let h = Int((size.height * (format == "png" ? exports.scale : 1)).rounded())
+                        try stage(bytes, name: "\(stem)-\(id)\(suffix).\(format)", kind: format, pages: format == "pdf" ? 1 : nil, width: w, height: h)
+                    }
+                }
+            }
+        }
+        return outputs
+    }
+
+    /// Renders one chart as a standalone image: the frame is drawn once at the slide size and replayed to the format.
+    public func exportChart(_ chart: ChartSpec, size: Size, format: String, scale: Double, transparent: Bool, loaded: LoadedReport) throws -> [UInt8] {
+        let renderer = renderer(for: loaded.spec.language)
+        let frame = ChartRenderer(style: loaded.style, measurer: renderer.measurer).render(chart, size: size).frame
+        switch format {
+        case "png":
+            let w = Int((size.width * scale).rounded()), h = Int((size.height * scale).rounded())
+            return try renderer.png(frame, options: PNGOptions(pixelWidth: w, pixelHeight: h, transparent: transparent))
+        case "svg":
+            return try renderer.svg(frame)
+        default:
+            let document = Document(pages: [Page(size: frame.size, items: frame.items)],
+                                    metadata: DocumentMetadata(title: chart.title, author: loaded.spec.author, date: loaded.spec.date),
+                                    language: loaded.spec.language)
+            return try renderer.pdf(document)
+        }
+    }
+
+    /// Content hashes of a job's input files (for `watch`); a spec that does not load hashes the spec alone.
+    public func inputHashes(_ job: ReportJob) -> [String: String] {
+        var files = [job.specPath]
+        let (spec, _) = ReportSpecLoader.load(path: job.specPath, parameters: job.parameters)
+        if let spec {
+            files += StyleLoader.load(path: spec.stylePath).files
+            files += DatasetLoader.files(folder: spec.datasetPath)
+        }
+        return InputFingerprint.hashes(of: files)
+    }
+
+    func outputStem(_ spec: ReportSpec, job: ReportJob) -> String {
+        let base = ((spec.path as NSString).lastPathComponent as NSString).deletingPathExtension
+        guard !job.parameters.isEmpty else { return base }
+        return base + "-" + job.parameters.sorted { $0.key < $1.key }.map { Self.safe($0.value) }.joined(separator: "-")
+    }
+
+    func batchName(_ name: String, job: ReportJob, spec: ReportSpec) -> String {
+        let ext = (name as NSString).pathExtension
+        let base = (name as NSString).deletingPathExtension
+        return base + "-" + job.parameters.sorted { $0.key < $1.key }.map { Self.safe($0.value) }.joined(separator: "-") + (ext.isEmpty ? "" : "." + ext)
+    }
+
+    static func safe(_ s: String) -> String {
+        String(s.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." ? $0 : "_" })
+    }
+}
+
+/// The record of a report's last successful build, kept in `OUT/.dossier/` for incremental builds.
+struct BuildState {
+    let outputDirectory: String
+    let job: ReportJob
+
+    var path: String {
+        let folder = (outputDirectory as NSString).appendingPathComponent(".dossier")
+        return (folder as NSString).appendingPathComponent(String(SHA256.hex(job.key).prefix(24)) + ".json")
+    }
+
+    func previous() -> ReportRecord? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        return try? JSONDecoder().decode(ReportRecord.self, from: data)
+    }
+
+    /// True when every recorded output is on disk with its recorded hash.
+    func outputsIntact(_ outputs: [OutputRecord]) -> Bool {
+        outputs.allSatisfy { o in
+            let full = (outputDirectory as NSString).appendingPathComponent(o.path)
+            guard let data = FileManager.default.contents(atPath: full), data.count == o.bytes else { return false }
+            return SHA256.hex(Array(data)) == o.sha256
+        }
+    }
+
+    func stageRecord(_ record: ReportRecord, writer: inout AtomicWriter) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try writer.stage(Array(try encoder.encode(record)), to: path)
+    }
+}

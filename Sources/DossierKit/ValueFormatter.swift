@@ -1,0 +1,63 @@
+import Model
+
+/// Formats observed values for a report language: ranks as integers, percentages with %, counts grouped,
+/// stages by name, and missing values as "—" (never 0).
+public struct ValueFormatter: Sendable {
+    public let dataset: Dataset
+    public let language: String
+    public init(dataset: Dataset, language: String) { self.dataset = dataset; self.language = language }
+
+    public static let missing = "—"
+
+    /// The value alone ("3", "98.3%", "3,700 万").
+    public func format(_ value: Value?, indicator: Indicator?, withScale: Bool = true) -> String {
+        guard let value else { return Self.missing }
+        switch value {
+        case .text(let t): return t
+        case .stageRange(let a, let b):
+            return a == b ? stageLabel(a) : stageRangeLabel(a, b)
+        case .number(let n):
+            guard let indicator else { return NumberFormatting.plain(n) }
+            if indicator.unit == .stage { return stageLabel(Int(n)) }
+            let decimals = indicator.format.decimals ?? defaultDecimals(n, unit: indicator.unit)
+            var s = indicator.unit == .rank ? String(Int(n)) : NumberFormatting.grouped(n, decimals: decimals)
+            s = indicator.format.prefix + s + indicator.format.suffix
+            if indicator.unit == .percent, indicator.format.suffix.isEmpty { s += "%" }
+            let scale = indicator.scale.resolve(language)
+            if withScale, !scale.isEmpty { s += Language.isChinese(language) ? scale : " " + scale }
+            return s
+        }
+    }
+
+    /// A number alone with the indicator's decimals (for charts' value labels).
+    public func short(_ n: Double, indicator: Indicator?) -> String {
+        guard let indicator else { return NumberFormatting.plain(n) }
+        if indicator.unit == .rank { return String(Int(n)) }
+        let decimals = indicator.format.decimals ?? defaultDecimals(n, unit: indicator.unit)
+        var s = NumberFormatting.grouped(n, decimals: decimals)
+        if indicator.unit == .percent { s += "%" }
+        return s
+    }
+
+    func defaultDecimals(_ n: Double, unit: IndicatorUnit) -> Int {
+        if n == n.rounded() { return 0 }
+        let text = NumberFormatting.plain(n)
+        return min(2, text.split(separator: ".").last.map(\.count) ?? 0)
+    }
+
+    /// "第4阶段（交易服务）" / "stage 4 (Transaction services)".
+    public func stageLabel(_ level: Int) -> String {
+        let name = dataset.stageName(level, language) ?? ""
+        if Language.isChinese(language) { return name.isEmpty ? "第\(level)阶段" : "第\(level)阶段（\(name)）" }
+        return name.isEmpty ? "stage \(level)" : "stage \(level) (\(name))"
+    }
+
+    public func stageRangeLabel(_ a: Int, _ b: Int) -> String {
+        Language.isChinese(language) ? "第\(a)—\(b)阶段" : "stages \(a)–\(b)"
+    }
+
+    /// "第 3 名" style rank phrase.
+    public func rankPhrase(_ rank: Int) -> String {
+        Language.isChinese(language) ? "第\(rank)名" : "#\(rank)"
+    }
+}

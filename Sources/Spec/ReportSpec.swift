@@ -1,0 +1,163 @@
+import Geometry
+import Model
+
+/// Which entities a section or report covers. Empty selection = inherit the report's selection.
+public struct EntitySelection: Hashable, Sendable {
+    public var ids: [String] = []
+    public var tags: [String] = []
+    public var kinds: [EntityKind] = []
+    public var exclude: [String] = []
+    /// The best N by an indicator in a period (direction-aware).
+    public var top: TopSelection?
+    public var location: SourceLocation?
+    public init() {}
+    public var isEmpty: Bool { ids.isEmpty && tags.isEmpty && kinds.isEmpty && top == nil }
+}
+
+/// "Top N by an indicator" within a selection.
+public struct TopSelection: Hashable, Sendable {
+    public var indicator: String
+    public var period: String?
+    public var count: Int
+    public init(indicator: String, period: String?, count: Int) { self.indicator = indicator; self.period = period; self.count = count }
+}
+
+/// A text with its location, so placeholder errors can point into the spec.
+public struct SpecText: Hashable, Sendable {
+    public var text: String
+    public var location: SourceLocation
+    public init(_ text: String, at location: SourceLocation) { self.text = text; self.location = location }
+}
+
+/// A column group of a matrix table: one indicator over some periods.
+public struct TableColumnSpec: Hashable, Sendable {
+    public var indicator: String
+    /// Period texts ("2003"); empty = every period observed.
+    public var periods: [String]
+    public var label: SpecText?
+    public var location: SourceLocation
+}
+
+/// A table section.
+public struct TableSpec: Hashable, Sendable {
+    public enum Kind: String, Hashable, Sendable, CaseIterable {
+        /// Entities × (indicator, period) columns, ranks shaded.
+        case matrix
+        /// Indicators × entities, each cell the latest value with its date.
+        case facts
+        /// A declared relation per entity: numerator, denominator, stated, computed, difference.
+        case relation
+        /// Every observation of the selected indicators and entities, with period, note and quote.
+        case observations
+    }
+    public var id: String
+    public var kind: Kind
+    public var title: SpecText
+    public var entities: EntitySelection
+    public var columns: [TableColumnSpec]
+    public var indicators: [String]
+    public var relation: String?
+    /// Shade cells by rank (matrix tables of rank indicators).
+    public var shade: Bool
+    public var sourceNote: SpecText?
+    public var location: SourceLocation
+}
+
+/// A chart section (also exported as slide images).
+public struct ChartSectionSpec: Hashable, Sendable {
+    public var id: String
+    /// A Charts.ChartKind raw value.
+    public var kind: String
+    public var title: SpecText
+    public var subtitle: SpecText?
+    public var indicators: [String]
+    public var periods: [String]
+    public var entities: EntitySelection
+    public var focus: EntitySelection
+    public var relation: String?
+    public var highlight: String?
+    public var height: Double
+    public var sourceNote: SpecText?
+    public var location: SourceLocation
+}
+
+/// The reusable gap-analysis section: domestic vs international.
+public struct GapAnalysisSpec: Hashable, Sendable {
+    public var id: String
+    public var domestic: EntitySelection
+    public var international: EntitySelection
+    /// A `unit: stage` indicator placing entities on the maturity ladder.
+    public var stage: String?
+    /// A `unit: stage` indicator saying where an entity is heading.
+    public var targetStage: String?
+    /// Indicators compared (ranks or values).
+    public var indicators: [String]
+    /// A text indicator (multiple) listing root causes.
+    public var causes: String?
+    public var causesEntity: String?
+    public var title: SpecText?
+    public var location: SourceLocation
+}
+
+/// A key-figure call-out; its value is usually a placeholder filled from the data.
+public struct CalloutSpec: Hashable, Sendable {
+    public var value: SpecText
+    public var label: SpecText
+    public var note: SpecText?
+}
+
+/// One section of a report.
+public enum SectionSpec: Hashable, Sendable {
+    case heading(SpecText, level: Int, anchor: String?)
+    case text(SpecText)
+    case list([SpecText], ordered: Bool)
+    case callouts([CalloutSpec])
+    case table(TableSpec)
+    case chart(ChartSectionSpec)
+    case gapAnalysis(GapAnalysisSpec)
+    case pageBreak
+    case tableOfContents(SpecText)
+    case dataNotes(SpecText)
+    case references(SpecText)
+    case note(SpecText)
+}
+
+/// Chart image exports.
+public struct ChartExportSpec: Hashable, Sendable {
+    public var formats: [String]
+    public var sizes: [Size]
+    public var scale: Double
+    public var transparent: Bool
+    /// Chart ids to export; empty = all.
+    public var only: [String]
+}
+
+/// A batch: the spec is built once per value of a parameter.
+public struct BatchSpec: Hashable, Sendable {
+    public var parameter: String
+    public var values: [String]
+    public var over: EntitySelection?
+}
+
+/// A parsed, validated report spec (`version: 1`).
+public struct ReportSpec: Sendable {
+    public var path: String
+    public var folder: String
+    public var title: SpecText
+    public var subtitle: SpecText?
+    public var author: String
+    /// ISO date (YYYY-MM-DD) for the PDF dates.
+    public var date: String
+    public var language: String
+    public var stylePath: String
+    public var datasetPath: String
+    public var parameters: [String: String]
+    public var batch: BatchSpec?
+    public var entities: EntitySelection
+    public var indicators: [String]
+    public var sections: [SectionSpec]
+    /// PDF file name inside the output folder; nil = no PDF.
+    public var pdfName: String?
+    public var chartExports: ChartExportSpec?
+    public var keywords: String
+}

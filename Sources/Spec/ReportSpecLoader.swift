@@ -1,0 +1,374 @@
+import Foundation
+import Geometry
+import Model
+
+/// Reads and validates a report spec. Every problem is reported with its location, all in one run.
+public enum ReportSpecLoader {
+    public static let supportedVersion = 1
+
+    /// Loads a spec; `parameters` (from `--param k=v`) override the spec's defaults and fill `${name}`.
+    public static func load(path: String, parameters: [String: String] = [:]) -> (spec: ReportSpec?, diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        guard let text = TextFile.read(path, diagnostics: &diagnostics),
+              let root = YAMLNode.parse(text, file: path, diagnostics: &diagnostics),
+              var m = root.mapping(&diagnostics, what: "the spec") else { return (nil, diagnostics) }
+        let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
+
+        // Parameters first: everything else may refer to them.
+        var params: [String: String] = [:]
+        if var pm = m.value("params")?.mapping(&diagnostics, what: "'params'") {
+            for key in pm.keys {
+                guard let node = pm.value(key) else { continue }
+                if let v = node.scalarText { params[key] = v; continue }
+                if var pd = node.mapping(&diagnostics, what: "parameter '\(key)'") {
+                    params[key] = pd.string("default", &diagnostics) ?? ""
+                    _ = pd.string("description", &diagnostics)
+                    pd.finish(&diagnostics)
+                }
+            }
+            pm.finish(&diagnostics)
+        }
+        for (k, v) in parameters {
+            if params[k] == nil {
+                diagnostics.append(.error("unknown parameter '\(k)'", at: SourceLocation(file: path),
+                                          hint: params.isEmpty ? "this spec declares no params" : Suggestion.hint(for: k, in: Array(params.keys)), code: "unknown-param"))
+            }
+            params[k] = v
+        }
+        var reader = SpecReader(params: params)
+
+        if let v = m.required("version", &diagnostics) {
+            if let n = v.int(&diagnostics, what: "'version'"), n != supportedVersion {
+                diagnostics.append(.error("spec version \(n) is not supported", at: v.location, hint: "this Dossier reads version: \(supportedVersion)", code: "bad-version"))
+            }
+        }
+        let title = reader.text(m.required("title", &diagnostics), &diagnostics) ?? SpecText("", at: SourceLocation(file: path))
+        let subtitle = reader.text(m.value("subtitle"), &diagnostics)
+        let author = reader.text(m.value("author"), &diagnostics)?.text ?? ""
+        var date = "2000-01-01"
+        if let d = m.required("date", &diagnostics), let s = reader.text(d, &diagnostics)?.text {
+            if Period(s).map({ if case .day = $0 { return true } else { return false } }) == true { date = s } else {
+                diagnostics.append(.error("date '\(s)' must be written YYYY-MM-DD", at: d.location,
+                                          hint: "the date is printed on the cover and written into the PDF, so builds are reproducible", code: "bad-date"))
+            }
+        }
+        var language = "zh-cn"
+        if let l = m.value("language"), let s = reader.text(l, &diagnostics)?.text {
+            let base = Language.base(s)
+            if ["zh", "en"].contains(base) { language = s.lowercased() } else {
+                diagnostics.append(.error("language '\(s)' is not supported", at: l.location, hint: "use zh-cn or en", code: "bad-language"))
+            }
+        }
+        let styleRef = reader.text(m.value("style"), &diagnostics)?.text ?? "briefing"
+        let stylePath = StyleLoader.resolve(styleRef, relativeTo: folder)
+        var datasetPath = ""
+        if let d = m.required("dataset", &diagnostics), let s = reader.text(d, &diagnostics)?.text {
+            datasetPath = s.hasPrefix("/") ? s : (folder as NSString).appendingPathComponent(s)
+        }
+        let keywords = reader.text(m.value("keywords"), &diagnostics)?.text ?? ""
+        var batch: BatchSpec?
+        if var b = m.value("batch")?.mapping(&diagnostics, what: "'batch'") {
+            let parameter = b.required("param", &diagnostics)?.string(&diagnostics, what: "'param'") ?? ""
+            let values = b.value("values")?.stringList(&diagnostics, what: "'values'") ?? []
+            let over = b.value("over").map { reader.selection($0, &diagnostics) }
+            if values.isEmpty && over == nil {
+                diagnostics.append(.error("batch needs 'values' or 'over'", at: b.location, code: "bad-batch"))
+            }
+            if params[parameter] == nil, !parameter.isEmpty {
+                diagnostics.append(.error("batch parameter '\(parameter)' is not declared in params", at: b.keyLocation("param"), code: "bad-batch"))
+            }
+            b.finish(&diagnostics)
+            batch = BatchSpec(parameter: parameter, values: values, over: over)
+        }
+        let entities = m.value("entities").map { reader.selection($0, &diagnostics) } ?? EntitySelection()
+        let indicators = m.value("indicators")?.stringList(&diagnostics, what: "'indicators'").map { $0.map(reader.substitute) } ?? []
+        var sections: [SectionSpec] = []
+        if let list = m.required("sections", &diagnostics)?.sequence(&diagnostics, what: "'sections'") {
+            for item in list { if let s = reader.section(item, &diagnostics) { sections.append(s) } }
+        }
+        var pdfName: String? = ((path as NSString).lastPathComponent as NSString).deletingPathExtension + ".pdf"
+        var charts: ChartExportSpec?
+        if var o = m.value("outputs")?.mapping(&diagnostics, what: "'outputs'") {
+            if let p = o.value("pdf") {
+                if p.scalarText == "false" || p.scalarText == "none" { pdfName = nil } else if let s = reader.text(p, &diagnostics)?.text {
+                    pdfName = s.hasSuffix(".pdf") ? s : s + ".pdf"
+                }
+            }
+            if let c = o.value("charts") { charts = reader.chartExports(c, &diagnostics) }
+            o.finish(&diagnostics)
+        }
+        m.finish(&diagnostics)
+        if let name = pdfName, name.contains("/") && name.hasPrefix("..") {
+            diagnostics.append(.error("output '\(name)' points outside the output folder", at: SourceLocation(file: path), code: "bad-output"))
+        }
+        if diagnostics.contains(where: { $0.severity == .error }) { return (nil, diagnostics) }
+        let spec = ReportSpec(path: path, folder: folder, title: title, subtitle: subtitle, author: author, date: date,
+                              language: language, stylePath: stylePath, datasetPath: datasetPath, parameters: params, batch: batch,
+                              entities: entities, indicators: indicators, sections: sections, pdfName: pdfName,
+                              chartExports: charts, keywords: keywords)
+        return (spec, diagnostics)
+    }
+}
+
+/// Section-level reading with parameter substitution.
+struct SpecReader {
+    var params: [String: String]
+    var usedIDs: Set<String> = []
+    var chartCount = 0
+    var tableCount = 0
+
+    func substitute(_ s: String) -> String {
+        guard s.contains("${") else { return s }
+        var out = s
+        for (k, v) in params { out = out.replacingOccurrences(of: "${\(k)}", with: v) }
+        return out
+    }
+
+    func text(_ node: YAMLNode?, _ diagnostics: inout [Diagnostic]) -> SpecText? {
+        guard let node, let s = node.string(&diagnostics, what: "text") else { return nil }
+        let replaced = substitute(s)
+        if let range = replaced.range(of: "${") {
+            let name = replaced[range.upperBound...].prefix { $0 != "}" }
+            diagnostics.append(.error("unknown parameter '${\(name)}'", at: node.location,
+                                      hint: params.isEmpty ? "declare it under params:" : Suggestion.hint(for: String(name), in: Array(params.keys)), code: "unknown-param"))
+        }
+        return SpecText(replaced, at: node.location)
+    }
+
+    func selection(_ node: YAMLNode, _ diagnostics: inout [Diagnostic]) -> EntitySelection {
+        var sel = EntitySelection()
+        sel.location = node.location
+        if node.scalarText != nil || { if case .sequence = node.node { return true } else { return false } }() {
+            for item in node.stringList(&diagnostics, what: "'entities'") ?? [] {
+                let v = substitute(item)
+                if v.hasPrefix("tag:") { sel.tags.append(String(v.dropFirst(4))) } else if v.hasPrefix("kind:") {
+                    if let k = EntityKind(rawValue: String(v.dropFirst(5))) { sel.kinds.append(k) } else {
+                        diagnostics.append(.error("unknown entity kind '\(v.dropFirst(5))'", at: node.location, hint: Suggestion.hint(for: String(v.dropFirst(5)), in: EntityKind.allCases.map(\.rawValue)), code: "bad-kind"))
+                    }
+                } else { sel.ids.append(v) }
+            }
+            return sel
+        }
+        guard var m = node.mapping(&diagnostics, what: "an entity selection") else { return sel }
+        sel.ids = (m.value("ids")?.stringList(&diagnostics, what: "'ids'") ?? []).map(substitute)
+        sel.tags = (m.value("tags")?.stringList(&diagnostics, what: "'tags'") ?? []).map(substitute)
+        sel.exclude = (m.value("exclude")?.stringList(&diagnostics, what: "'exclude'") ?? []).map(substitute)
+        if let kinds = m.value("kinds") {
+            for k in kinds.stringList(&diagnostics, what: "'kinds'") ?? [] {
+                if let kind = EntityKind(rawValue: k) { sel.kinds.append(kind) } else {
+                    diagnostics.append(.error("unknown entity kind '\(k)'", at: kinds.location, hint: Suggestion.hint(for: k, in: EntityKind.allCases.map(\.rawValue)), code: "bad-kind"))
+                }
+            }
+        }
+        if var t = m.value("top")?.mapping(&diagnostics, what: "'top'") {
+            let indicator = t.required("indicator", &diagnostics)?.string(&diagnostics, what: "'indicator'") ?? ""
+            let period = t.string("period", &diagnostics)
+            let n = t.required("n", &diagnostics)?.int(&diagnostics, what: "'n'") ?? 0
+            if n < 1 { diagnostics.append(.error("top n must be at least 1", at: t.location, code: "bad-value")) }
+            t.finish(&diagnostics)
+            sel.top = TopSelection(indicator: substitute(indicator), period: period, count: n)
+        }
+        m.finish(&diagnostics)
+        return sel
+    }
+
+    mutating func uniqueID(_ node: YAMLNode?, prefix: String, counter: Int, _ diagnostics: inout [Diagnostic]) -> String {
+        let id = node.flatMap { text($0, &diagnostics)?.text } ?? "\(prefix)-\(counter)"
+        if !usedIDs.insert(id).inserted {
+            diagnostics.append(.error("id '\(id)' is used twice", at: node?.location, hint: "ids name exported files and link targets, so they must be unique", code: "duplicate-id"))
+        }
+        return id
+    }
+
+    static let sectionKeys = ["heading", "text", "list", "callouts", "table", "chart", "gap-analysis", "page-break", "toc", "data-notes", "references", "note"]
+
+    mutating func section(_ node: YAMLNode, _ diagnostics: inout [Diagnostic]) -> SectionSpec? {
+        guard var m = node.mapping(&diagnostics, what: "a section") else { return nil }
+        let kinds = m.keys.filter { SpecReader.sectionKeys.contains($0) }
+        guard kinds.count == 1, let kind = kinds.first else {
+            if kinds.isEmpty {
+                let key = m.keys.first ?? ""
+                diagnostics.append(.error(key.isEmpty ? "empty section" : "unknown section type '\(key)'", at: m.keyLocation(key),
+                                          hint: Suggestion.hint(for: key, in: SpecReader.sectionKeys), code: "unknown-section"))
+            } else {
+                diagnostics.append(.error("a section has one type, but this one has \(kinds.joined(separator: ", "))", at: node.location,
+                                          hint: "start a new list item (- ) for each section", code: "bad-section"))
+            }
+            return nil
+        }
+        defer { m.finish(&diagnostics) }
+        switch kind {
+        case "heading":
+            guard let t = text(m.value("heading"), &diagnostics) else { return nil }
+            let level = m.int("level", &diagnostics) ?? 1
+            if !(1...3).contains(level) { diagnostics.append(.error("heading level must be 1, 2 or 3", at: m.keyLocation("level"), code: "bad-value")) }
+            return .heading(t, level: min(3, max(1, level)), anchor: m.string("anchor", &diagnostics))
+        case "text":
+            return text(m.value("text"), &diagnostics).map(SectionSpec.text)
+        case "note":
+            return text(m.value("note"), &diagnostics).map(SectionSpec.note)
+        case "list":
+            let items = m.value("list")?.sequence(&diagnostics, what: "'list'")?.compactMap { text($0, &diagnostics) } ?? []
+            return .list(items, ordered: m.bool("ordered", &diagnostics) ?? false)
+        case "callouts":
+            var out: [CalloutSpec] = []
+            for item in m.value("callouts")?.sequence(&diagnostics, what: "'callouts'") ?? [] {
+                guard var c = item.mapping(&diagnostics, what: "a call-out") else { continue }
+                if let v = text(c.required("value", &diagnostics), &diagnostics), let l = text(c.required("label", &diagnostics), &diagnostics) {
+                    out.append(CalloutSpec(value: v, label: l, note: text(c.value("note"), &diagnostics)))
+                }
+                c.finish(&diagnostics)
+            }
+            return .callouts(out)
+        case "page-break":
+            _ = m.value("page-break")
+            return .pageBreak
+        case "toc":
+            return .tableOfContents(text(m.value("toc"), &diagnostics) ?? SpecText("", at: node.location))
+        case "data-notes":
+            return .dataNotes(text(m.value("data-notes"), &diagnostics) ?? SpecText("", at: node.location))
+        case "references":
+            return .references(text(m.value("references"), &diagnostics) ?? SpecText("", at: node.location))
+        case "table":
+            guard let body = m.value("table") else { return nil }
+            return table(body, &diagnostics).map(SectionSpec.table)
+        case "chart":
+            guard let body = m.value("chart") else { return nil }
+            return chart(body, &diagnostics).map(SectionSpec.chart)
+        case "gap-analysis":
+            guard let body = m.value("gap-analysis") else { return nil }
+            return gap(body, &diagnostics).map(SectionSpec.gapAnalysis)
+        default:
+            return nil
+        }
+    }
+
+    mutating func table(_ node: YAMLNode, _ diagnostics: inout [Diagnostic]) -> TableSpec? {
+        guard var m = node.mapping(&diagnostics, what: "'table'") else { return nil }
+        defer { m.finish(&diagnostics) }
+        tableCount += 1
+        let id = uniqueID(m.value("id"), prefix: "table", counter: tableCount, &diagnostics)
+        var kind = TableSpec.Kind.matrix
+        if let k = m.value("kind"), let s = k.string(&diagnostics, what: "'kind'") {
+            if let parsed = TableSpec.Kind(rawValue: s) { kind = parsed } else {
+                diagnostics.append(.error("unknown table kind '\(s)'", at: k.location, hint: Suggestion.hint(for: s, in: TableSpec.Kind.allCases.map(\.rawValue)), code: "bad-kind"))
+            }
+        }
+        let title = text(m.required("title", &diagnostics), &diagnostics) ?? SpecText("", at: node.location)
+        let entities = m.value("entities").map { selection($0, &diagnostics) } ?? EntitySelection()
+        var columns: [TableColumnSpec] = []
+        for c in m.value("columns")?.sequence(&diagnostics, what: "'columns'") ?? [] {
+            if let s = c.scalarText { columns.append(TableColumnSpec(indicator: substitute(s), periods: [], label: nil, location: c.location)); continue }
+            guard var cm = c.mapping(&diagnostics, what: "a column") else { continue }
+            let indicator = cm.required("indicator", &diagnostics)?.string(&diagnostics, what: "'indicator'") ?? ""
+            let periods = cm.value("periods")?.stringList(&diagnostics, what: "'periods'") ?? []
+            let label = text(cm.value("label"), &diagnostics)
+            cm.finish(&diagnostics)
+            columns.append(TableColumnSpec(indicator: substitute(indicator), periods: periods, label: label, location: c.location))
+        }
+        let indicators = (m.value("indicators")?.stringList(&diagnostics, what: "'indicators'") ?? []).map(substitute)
+        let relation = m.string("relation", &diagnostics)
+        let shade = m.bool("shade", &diagnostics) ?? true
+        let source = text(m.value("source"), &diagnostics)
+        switch kind {
+        case .matrix where columns.isEmpty:
+            diagnostics.append(.error("a matrix table needs 'columns'", at: node.location, hint: "list indicators (with optional periods) to show as columns", code: "missing-key"))
+        case .facts where indicators.isEmpty, .observations where indicators.isEmpty:
+            diagnostics.append(.error("a \(kind.rawValue) table needs 'indicators'", at: node.location, code: "missing-key"))
+        case .relation where relation == nil:
+            diagnostics.append(.error("a relation table needs 'relation'", at: node.location, code: "missing-key"))
+        default: break
+        }
+        return TableSpec(id: id, kind: kind, title: title, entities: entities, columns: columns, indicators: indicators,
+                         relation: relation, shade: shade, sourceNote: source, location: node.location)
+    }
+
+    static let chartKinds = ["bump", "bar", "grouped-bar", "slope", "dumbbell", "dot", "line", "heatmap", "stage-ladder"]
+
+    mutating func chart(_ node: YAMLNode, _ diagnostics: inout [Diagnostic]) -> ChartSectionSpec? {
+        guard var m = node.mapping(&diagnostics, what: "'chart'") else { return nil }
+        defer { m.finish(&diagnostics) }
+        chartCount += 1
+        let id = uniqueID(m.value("id"), prefix: "chart", counter: chartCount, &diagnostics)
+        if !id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) {
+            diagnostics.append(.error("chart id '\(id)' may only contain letters, digits, '-' and '_'", at: m.keyLocation("id"),
+                                      hint: "the id names the exported image files", code: "bad-id"))
+        }
+        var kind = "bump"
+        if let k = m.required("kind", &diagnostics), let s = k.string(&diagnostics, what: "'kind'") {
+            if SpecReader.chartKinds.contains(s) { kind = s } else {
+                diagnostics.append(.error("unknown chart kind '\(s)'", at: k.location, hint: Suggestion.hint(for: s, in: SpecReader.chartKinds), code: "bad-kind"))
+            }
+        }
+        let title = text(m.required("title", &diagnostics), &diagnostics) ?? SpecText("", at: node.location)
+        let subtitle = text(m.value("subtitle"), &diagnostics)
+        var indicators = (m.value("indicators")?.stringList(&diagnostics, what: "'indicators'") ?? []).map(substitute)
+        if let one = m.string("indicator", &diagnostics) { indicators.insert(substitute(one), at: 0) }
+        let periods = m.value("periods")?.stringList(&diagnostics, what: "'periods'") ?? (m.string("period", &diagnostics).map { [$0] } ?? [])
+        let entities = m.value("entities").map { selection($0, &diagnostics) } ?? EntitySelection()
+        let focus = m.value("focus").map { selection($0, &diagnostics) } ?? EntitySelection()
+        let relation = m.string("relation", &diagnostics)
+        let highlight = m.string("highlight", &diagnostics).map(substitute)
+        var height = 250.0
+        if let h = m.value("height"), let v = h.double(&diagnostics, what: "'height'") {
+            if v < 80 || v > 700 { diagnostics.append(.error("chart height \(v) is outside 80–700 pt", at: h.location, code: "bad-value")) } else { height = v }
+        }
+        let source = text(m.value("source"), &diagnostics)
+        if indicators.isEmpty && relation == nil && kind != "stage-ladder" {
+            diagnostics.append(.error("chart '\(id)' needs 'indicator' or 'indicators'", at: node.location, code: "missing-key"))
+        }
+        return ChartSectionSpec(id: id, kind: kind, title: title, subtitle: subtitle, indicators: indicators, periods: periods,
+                                entities: entities, focus: focus, relation: relation, highlight: highlight, height: height,
+                                sourceNote: source, location: node.location)
+    }
+
+    mutating func gap(_ node: YAMLNode, _ diagnostics: inout [Diagnostic]) -> GapAnalysisSpec? {
+        guard var m = node.mapping(&diagnostics, what: "'gap-analysis'") else { return nil }
+        defer { m.finish(&diagnostics) }
+        chartCount += 1
+        let id = uniqueID(m.value("id"), prefix: "gap", counter: chartCount, &diagnostics)
+        let domestic = m.required("domestic", &diagnostics).map { selection($0, &diagnostics) } ?? EntitySelection()
+        let international = m.required("international", &diagnostics).map { selection($0, &diagnostics) } ?? EntitySelection()
+        let stage = m.string("stage", &diagnostics)
+        let target = m.string("target-stage", &diagnostics)
+        let indicators = m.value("indicators")?.stringList(&diagnostics, what: "'indicators'") ?? []
+        let causes = m.string("causes", &diagnostics)
+        let causesEntity = m.string("causes-entity", &diagnostics)
+        let title = text(m.value("title"), &diagnostics)
+        return GapAnalysisSpec(id: id, domestic: domestic, international: international, stage: stage, targetStage: target,
+                               indicators: indicators, causes: causes, causesEntity: causesEntity, title: title, location: node.location)
+    }
+
+    func chartExports(_ node: YAMLNode, _ diagnostics: inout [Diagnostic]) -> ChartExportSpec? {
+        guard var m = node.mapping(&diagnostics, what: "'charts'") else { return nil }
+        defer { m.finish(&diagnostics) }
+        var formats = m.value("formats")?.stringList(&diagnostics, what: "'formats'") ?? ["png", "svg"]
+        for f in formats where !["png", "svg", "pdf"].contains(f) {
+            diagnostics.append(.error("unknown image format '\(f)'", at: m.keyLocation("formats"), hint: "use png, svg or pdf", code: "bad-format"))
+        }
+        formats = formats.filter { ["png", "svg", "pdf"].contains($0) }
+        var sizes: [Size] = []
+        for s in m.value("sizes")?.stringList(&diagnostics, what: "'sizes'") ?? ["1920x1080"] {
+            if let size = ChartSize.parse(s) { sizes.append(size) } else {
+                diagnostics.append(.error("size '\(s)' must be WIDTHxHEIGHT in pixels (16–16384), e.g. 1920x1080", at: m.keyLocation("sizes"), code: "bad-size"))
+            }
+        }
+        let scale = m.double("scale", &diagnostics) ?? 1
+        if scale <= 0 || scale > 8 { diagnostics.append(.error("scale must be between 0 and 8", at: m.keyLocation("scale"), code: "bad-value")) }
+        for size in sizes where size.width * size.height * scale * scale > Double(100_000_000) {
+            diagnostics.append(.error("\(Int(size.width))x\(Int(size.height)) at scale \(scale) is over 100 megapixels", at: m.keyLocation("sizes"), code: "bad-size"))
+        }
+        let transparent = m.bool("transparent", &diagnostics) ?? false
+        let only = m.value("only")?.stringList(&diagnostics, what: "'only'") ?? []
+        return ChartExportSpec(formats: formats, sizes: sizes, scale: scale, transparent: transparent, only: only)
+    }
+}
+
+/// Parses "1920x1080" chart sizes.
+public enum ChartSize {
+    public static func parse(_ text: String) -> Size? {
+        let parts = text.lowercased().split(whereSeparator: { $0 == "x" || $0 == "×" })
+        guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]), (16...16384).contains(w), (16...16384).contains(h) else { return nil }
+        return Size(Double(w), Double(h))
+    }
+}

@@ -1,0 +1,154 @@
+import Foundation
+import Geometry
+import Model
+
+/// Loads `Styles/*.yaml`. A style may `extends:` another style of the same folder; keys it sets override the base.
+public enum StyleLoader {
+    /// Loads a style file, following `extends` (cycles are reported). Returns the files read, for dependency hashing.
+    public static func load(path: String) -> (style: Style?, files: [String], diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var files: [String] = []
+        let style = load(path: path, chain: [], files: &files, &diagnostics)
+        return (style, files, diagnostics)
+    }
+
+    /// Resolves a style reference from a spec: a path (relative to the spec's folder) or a bare name looked up
+    /// in `Styles/` next to the spec's folder or above it.
+    public static func resolve(_ reference: String, relativeTo folder: String) -> String {
+        if reference.hasSuffix(".yaml") || reference.hasSuffix(".yml") || reference.contains("/") {
+            return reference.hasPrefix("/") ? reference : (folder as NSString).appendingPathComponent(reference)
+        }
+        var dir = folder
+        for _ in 0..<4 {
+            let candidate = ((dir as NSString).appendingPathComponent("Styles") as NSString).appendingPathComponent(reference + ".yaml")
+            if FileManager.default.fileExists(atPath: candidate) { return candidate }
+            dir = (dir as NSString).deletingLastPathComponent
+        }
+        return ((folder as NSString).appendingPathComponent("Styles") as NSString).appendingPathComponent(reference + ".yaml")
+    }
+
+    private static func load(path: String, chain: [String], files: inout [String], _ diagnostics: inout [Diagnostic]) -> Style? {
+        let standard = (path as NSString).standardizingPath
+        guard !chain.contains(standard) else {
+            diagnostics.append(.error("styles extend each other in a cycle: \((chain + [standard]).map { ($0 as NSString).lastPathComponent }.joined(separator: " → "))",
+                                      at: SourceLocation(file: path), code: "style-cycle"))
+            return nil
+        }
+        files.append(path)
+        guard let text = TextFile.read(path, diagnostics: &diagnostics),
+              let root = YAMLNode.parse(text, file: path, diagnostics: &diagnostics),
+              var m = root.mapping(&diagnostics, what: "the style") else { return nil }
+        let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        var style = Style(name: name)
+        if let base = m.string("extends", &diagnostics) {
+            let basePath = resolve(base, relativeTo: (path as NSString).deletingLastPathComponent)
+            guard var baseStyle = load(path: basePath, chain: chain + [standard], files: &files, &diagnostics) else { return nil }
+            baseStyle.name = name
+            style = baseStyle
+        }
+        apply(&m, to: &style, &diagnostics)
+        m.finish(&diagnostics)
+        return style
+    }
+
+    static func color(_ node: YAMLNode?, _ diagnostics: inout [Diagnostic]) -> Color? {
+        guard let node, let s = node.string(&diagnostics, what: "a colour") else { return nil }
+        guard let c = Color(hex: s) else {
+            diagnostics.append(.error("'\(s)' is not a colour", at: node.location, hint: "write colours as \"#rrggbb\" (quoted, since # starts a comment)", code: "bad-color"))
+            return nil
+        }
+        return c
+    }
+
+    static func apply(_ m: inout MappingReader, to style: inout Style, _ diagnostics: inout [Diagnostic]) {
+        if var page = m.value("page")?.mapping(&diagnostics, what: "'page'") {
+            if let sizeNode = page.value("size") {
+                if let name = sizeNode.scalarText {
+                    switch name.lowercased() {
+                    case "a4": style.page.size = PageTemplate.a4.size
+                    case "letter": style.page.size = PageTemplate.letter.size
+                    case "slide", "16:9": style.page.size = PageTemplate.slide.size
+                    default:
+                        diagnostics.append(.error("unknown page size '\(name)'", at: sizeNode.location, hint: "use A4, letter, slide, or [width, height] in points", code: "bad-page"))
+                    }
+                } else if let pair = sizeNode.sequence(&diagnostics, what: "'size'"), pair.count == 2,
+                          let w = pair[0].double(&diagnostics, what: "width"), let h = pair[1].double(&diagnostics, what: "height"), w > 50, h > 50, w < 14400, h < 14400 {
+                    style.page.size = Size(w, h)
+                } else {
+                    diagnostics.append(.error("page size must be A4, letter, slide or [width, height] in points (50–14400)", at: sizeNode.location, code: "bad-page"))
+                }
+            }
+            if let o = page.value("orientation"), let s = o.string(&diagnostics, what: "'orientation'") {
+                let (w, h) = (style.page.size.width, style.page.size.height)
+                switch s {
+                case "portrait": style.page.size = Size(min(w, h), max(w, h))
+                case "landscape": style.page.size = Size(max(w, h), min(w, h))
+                default: diagnostics.append(.error("orientation must be portrait or landscape", at: o.location, code: "bad-page"))
+                }
+            }
+            if let margins = page.value("margins") {
+                if let n = margins.scalarText.flatMap(Double.init) { style.page.margins = Insets(all: n) } else if var mm = margins.mapping(&diagnostics, what: "'margins'") {
+                    style.page.margins.top = mm.double("top", &diagnostics) ?? style.page.margins.top
+                    style.page.margins.right = mm.double("right", &diagnostics) ?? style.page.margins.right
+                    style.page.margins.bottom = mm.double("bottom", &diagnostics) ?? style.page.margins.bottom
+                    style.page.margins.left = mm.double("left", &diagnostics) ?? style.page.margins.left
+                    mm.finish(&diagnostics)
+                }
+            }
+            style.page.header = page.bool("header", &diagnostics) ?? style.page.header
+            style.page.footer = page.bool("footer", &diagnostics) ?? style.page.footer
+            page.finish(&diagnostics)
+        }
+        if var fonts = m.value("fonts")?.mapping(&diagnostics, what: "'fonts'") {
+            if let body = fonts.value("body")?.stringList(&diagnostics, what: "'body'"), !body.isEmpty { style.fonts.body = body }
+            if let heading = fonts.value("heading")?.stringList(&diagnostics, what: "'heading'"), !heading.isEmpty { style.fonts.heading = heading }
+            fonts.finish(&diagnostics)
+        }
+        if var sizes = m.value("sizes")?.mapping(&diagnostics, what: "'sizes'") {
+            let fields: [(String, WritableKeyPath<StyleSizes, Double>)] = [
+                ("body", \.body), ("small", \.small), ("title", \.title), ("subtitle", \.subtitle), ("h1", \.h1), ("h2", \.h2),
+                ("h3", \.h3), ("table", \.table), ("caption", \.caption), ("chart_title", \.chartTitle),
+                ("chart_label", \.chartLabel), ("chart_tick", \.chartTick), ("callout", \.callout),
+            ]
+            for (key, path) in fields {
+                guard let node = sizes.value(key), let v = node.double(&diagnostics, what: "'\(key)'") else { continue }
+                if v < 3 || v > 200 {
+                    diagnostics.append(.error("size \(key) = \(v) is outside 3–200 pt", at: node.location, code: "bad-size"))
+                } else {
+                    style.sizes[keyPath: path] = v
+                }
+            }
+            sizes.finish(&diagnostics)
+        }
+        if var colors = m.value("colors")?.mapping(&diagnostics, what: "'colors'") {
+            let fields: [(String, WritableKeyPath<StyleColors, Color>)] = [
+                ("text", \.text), ("muted", \.muted), ("accent", \.accent), ("background", \.background), ("rule", \.rule),
+                ("grid", \.grid), ("axis", \.axis), ("context", \.context), ("table_header", \.tableHeader), ("zebra", \.zebra),
+                ("callout_fill", \.calloutFill), ("scale_low", \.scaleLow), ("scale_high", \.scaleHigh),
+            ]
+            for (key, path) in fields { if let c = color(colors.value(key), &diagnostics) { style.colors[keyPath: path] = c } }
+            if let palette = colors.value("palette")?.sequence(&diagnostics, what: "'palette'") {
+                let parsed = palette.compactMap { color($0, &diagnostics) }
+                if !parsed.isEmpty { style.colors.palette = parsed }
+            }
+            if var groups = colors.value("groups")?.mapping(&diagnostics, what: "'groups'") {
+                for key in groups.keys { if let c = color(groups.value(key), &diagnostics) { style.colors.groups[key] = c } }
+                groups.finish(&diagnostics)
+            }
+            colors.finish(&diagnostics)
+        }
+        style.lineHeight = m.double("line_height", &diagnostics) ?? style.lineHeight
+        style.paragraphSpacing = m.double("paragraph_spacing", &diagnostics) ?? style.paragraphSpacing
+        style.justify = m.bool("justify", &diagnostics) ?? style.justify
+        if let n = m.value("heading_numbering"), let s = n.string(&diagnostics, what: "'heading_numbering'") {
+            if ["chinese", "decimal", "none"].contains(s) { style.headingNumbering = s } else {
+                diagnostics.append(.error("heading_numbering must be chinese, decimal or none", at: n.location,
+                                          hint: Suggestion.hint(for: s, in: ["chinese", "decimal", "none"]), code: "bad-value"))
+            }
+        }
+        style.lineWidth = m.double("line_width", &diagnostics) ?? style.lineWidth
+        style.focusLineWidth = m.double("focus_line_width", &diagnostics) ?? style.focusLineWidth
+        style.markerRadius = m.double("marker_radius", &diagnostics) ?? style.markerRadius
+        style.monochrome = m.bool("monochrome", &diagnostics) ?? style.monochrome
+    }
+}

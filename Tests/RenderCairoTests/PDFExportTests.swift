@@ -1,0 +1,35 @@
+import Foundation
+import Geometry
+import Testing
+@testable import RenderCairo
+
+let sans = FontSpec(families: ["DejaVu Sans", "Noto Sans CJK SC"], size: 14)
+
+func sampleDocument(title: String = "国际/国内电子政务发展水平对比简报") -> Document {
+    let renderer = CairoRenderer(language: "zh-cn")
+    let w = renderer.measurer.width(of: title, font: sans)
+    let page1 = Page(size: Size(595, 842), items: [
+        .destination(name: "top", at: Point(72, 72)),
+        .text(TextItem(text: title, font: sans, color: .black, origin: Point(72, 100), width: w)),
+        .path(PathItem(path: .rect(Rect(x: 72, y: 120, width: 200, height: 40)), fill: Color(hex: "#0072B2"), stroke: StrokeStyle(color: .black, width: 1))),
+        .link(LinkItem(rect: Rect(x: 72, y: 200, width: 100, height: 20), target: .destination("second"))),
+        .link(LinkItem(rect: Rect(x: 72, y: 230, width: 100, height: 20), target: .uri("https://example.org/a'b"))),
+    ], label: "1")
+    let page2 = Page(size: Size(595, 842), items: [
+        .group(GroupItem(transform: .translation(10, 10), clip: Rect(x: 0, y: 0, width: 300, height: 300), items: [
+            .destination(name: "second", at: Point(72, 72)),
+            .text(TextItem(text: "第二页 Page 2", font: sans, color: .black, origin: Point(72, 100), width: 100)),
+        ])),
+    ], label: "2")
+    return Document(pages: [page1, page2],
+                    outline: [OutlineEntry(title: "第一章", destination: "top", children: [OutlineEntry(title: "1.1 小节", destination: "second")])],
+                    metadata: DocumentMetadata(title: title, author: "测试", subject: "s", keywords: "k", date: "2024-01-01"),
+                    language: "zh-cn")
+}
+
+@Test func pdfWithLinksAndOutlinePassesQpdf() throws {
+    let bytes = try CairoRenderer(language: "zh-cn").pdf(sampleDocument())
+    let path = try ToolRunner.temporaryFile(bytes, suffix: ".pdf")
+    let check = try ToolRunner.run("qpdf", ["--check", path])
+    #expect(check.status == 0, "qpdf --check failed: \(check.output)")
+}
