@@ -37,10 +37,10 @@ let package = Package(
         ),
         .executableTarget(name: "DossierBench", dependencies: ["DossierKit"]),
         .testTarget(name: "GeometryTests", dependencies: ["Geometry"]),
-        // .testTarget(name: "ModelTests", dependencies: ["Model", "Spec"]),
+        .testTarget(name: "ModelTests", dependencies: ["Model", "Spec"]),
         // .testTarget(name: "ChartsTests", dependencies: ["Charts", "Geometry", "Model"]),
         // .testTarget(name: "LayoutTests", dependencies: ["Layout", "Geometry", "Model"]),
         .testTarget(name: "RenderCairoTests", dependencies: ["RenderCairo", "Geometry"]),
-        // .testTarget(name: "DossierKitTests", dependencies: ["DossierKit"]),
+        .testTarget(name: "DossierKitTests", dependencies: ["DossierKit"]),
     ]
 )

@@ -84,7 +84,7 @@ extension ReportBuilder {
                     let computed = n / d * r.factor
                     return series(e, i, [s, computed], [NumberFormatting.plain(s) + "%", NumberFormatting.grouped(computed, decimals: 1) + "%"])
                 }
-                _ = cite([stated])
+                chart.sourceNote = sourceNote(c.sourceNote, [stated] + [r.numerator, r.denominator].compactMap { dataset.indicator($0) })
             } else {
                 guard indicators.count == 2 else {
                     diagnostics.append(.error("a dumbbell chart needs two indicators or a relation", at: c.location, code: "bad-chart"))
@@ -106,14 +106,14 @@ extension ReportBuilder {
             let target = indicators.count > 1 ? indicators[1] : dataset.indicator("maturity.target_stage")
             chart.stageNames = dataset.stages.map { $0.name.resolve(language) }
             chart.placements = placements(selected, stage: stage, target: target)
-            _ = cite([stage])
+            chart.sourceNote = sourceNote(c.sourceNote, [stage])
         }
         if chart.series.isEmpty && chart.placements.isEmpty {
             diagnostics.append(.error("chart '\(c.id)' has no data for its entities", at: c.location,
                                       hint: "check that the selected entities have observations of \(c.indicators.joined(separator: ", "))", code: "empty-chart"))
             return nil
         }
-        chart.sourceNote = sourceNote(c.sourceNote, indicators)
+        if chart.sourceNote.isEmpty { chart.sourceNote = sourceNote(c.sourceNote, indicators) }
         return chart
     }
 

@@ -193,9 +193,33 @@ extension ReportBuilder {
                                                 : "Checking this report's data with dossier data check finds the \(findings.count) issues below. The report keeps the figures as the source prints them; each note says how they are treated.")]))
         let items: [[InlineSpan]] = findings.map { f in
             let loc = f.location.map { "\(($0.file as NSString).lastPathComponent):\($0.line)" } ?? ""
-            return [InlineSpan(f.message), InlineSpan(" [\(loc)]", italic: true), InlineSpan(" " + treatment(f.code))]
+            return [InlineSpan(restate(f)), InlineSpan(" [\(loc)]", italic: true), InlineSpan(" " + treatment(f.code))]
         }
         blocks.append(.list(items: items, ordered: true))
+    }
+
+    /// A finding restated in the report's language from its structured details.
+    func restate(_ f: Diagnostic) -> String {
+        let d = f.details
+        func name(_ id: String?) -> String { id.flatMap { dataset.entity($0)?.name(language) } ?? (id ?? "") }
+        func label(_ id: String?) -> String { id.flatMap { dataset.indicator($0)?.label.resolve(language) } ?? (id ?? "") }
+        func period(_ p: String?) -> String { p.flatMap(Period.init)?.display(language) ?? (p ?? "") }
+        let zh = words.zh
+        switch f.code {
+        case "rank-tie":
+            let names = (d["entities"] ?? "").split(separator: ",").map { name(String($0)) }
+            return zh ? "\(names.joined(separator: "与"))在\(label(d["indicator"]))（\(period(d["period"]))）中同为第\(d["rank"] ?? "")名。"
+                      : "\(names.joined(separator: " and ")) share rank \(d["rank"] ?? "") in \(label(d["indicator"])) (\(period(d["period"]))). "
+        case "relation-mismatch":
+            return zh ? "\(name(d["entity"]))的\(label(d["indicator"]))（\(period(d["period"]))）文中为 \(d["stated"] ?? "")，按\(label(d["numerator"]))÷\(label(d["denominator"]))（\(d["num"] ?? "")÷\(d["den"] ?? "")）计算为 \(d["computed"] ?? "")。"
+                      : "\(name(d["entity"])): \(label(d["indicator"])) (\(period(d["period"]))) is stated as \(d["stated"] ?? "") but \(d["num"] ?? "") / \(d["den"] ?? "") gives \(d["computed"] ?? ""). "
+        case "period-source":
+            let source = d["source"].flatMap { dataset.source($0)?.publisher.resolve(language) } ?? (d["source"] ?? "")
+            return zh ? "\(name(d["entity"]))的\(label(d["indicator"]))记为\(period(d["period"]))，不在\(source)资料的年份（\(d["from"] ?? "")—\(d["to"] ?? "")）之内。"
+                      : "\(name(d["entity"])): \(label(d["indicator"])) is dated \(period(d["period"])), outside the years of \(source) (\(d["from"] ?? "")–\(d["to"] ?? "")). "
+        default:
+            return f.message
+        }
     }
 
     func treatment(_ code: String) -> String {

@@ -18,10 +18,20 @@ public struct Diagnostic: Hashable, Sendable, Codable, Error, CustomStringConver
     public var hint: String?
     /// A short stable code for machines (e.g. "unknown-key", "rank-tie").
     public var code: String
+    /// Structured facts behind the message (ids, values), so reports can restate it in their own language.
+    public var details: [String: String]
 
     public init(_ severity: Severity, _ message: String, at location: SourceLocation? = nil, hint: String? = nil,
                 code: String = "general") {
         self.severity = severity; self.message = message; self.location = location; self.hint = hint; self.code = code
+        self.details = [:]
+    }
+
+    /// The same diagnostic with structured details attached.
+    public func with(_ details: [String: String]) -> Diagnostic {
+        var copy = self
+        copy.details = details
+        return copy
     }
 
     public static func error(_ message: String, at location: SourceLocation? = nil, hint: String? = nil,

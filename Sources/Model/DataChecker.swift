@@ -64,7 +64,8 @@ public struct DataChecker: Sendable {
             }
             if let s = data.source(indicator.source ?? ""), s.years.count >= 1, let lo = s.years.min(), let hi = s.years.max(),
                o.period.startYear < lo || o.period.endYear > hi, indicator.unit == .rank {
-                out.append(.warning("period \(o.period) is outside the years of source '\(s.id)' (\(lo)–\(hi))", at: o.location, code: "period-source"))
+                out.append(Diagnostic.warning("\(o.entity) \(o.indicator): period \(o.period) is outside the years of source '\(s.id)' (\(lo)–\(hi))", at: o.location, code: "period-source")
+                    .with(["entity": o.entity, "indicator": o.indicator, "period": o.period.description, "source": s.id, "from": String(lo), "to": String(hi)]))
             }
             let key = "\(o.entity)\u{0}\(o.indicator)\u{0}\(o.period)"
             if !indicator.multiple {
@@ -89,10 +90,6 @@ public struct DataChecker: Sendable {
             }
             if let size = indicator.surveySize[o.period.description], Int(n) > size {
                 out.append(.error("rank \(Int(n)) is larger than the survey size \(size) for \(o.period)", at: o.location, code: "bad-rank"))
-            }
-        case (.percent, .number(let n)):
-            if n < 0 || n > 100 {
-                out.append(.warning("percentage \(NumberFormatting.plain(n)) is outside 0–100", at: o.location, code: "bad-percent"))
             }
         case (.stage, .number(let n)):
             if !data.stages.isEmpty, !data.stages.contains(where: { Double($0.level) == n }) {
@@ -125,8 +122,9 @@ public struct DataChecker: Sendable {
             for (_, group) in holders.sorted(by: { $0.key < $1.key }) where Set(group.map(\.entity)).count > 1 {
                 let names = group.map(\.entity).joined(separator: ", ")
                 let o = group[group.count - 1]
-                out.append(.warning("\(names) hold the same rank \(o.value) in \(indicator.id) \(o.period)", at: o.location,
-                                    hint: "a tie in the survey, or a transcription error; charts draw ties side by side", code: "rank-tie"))
+                out.append(Diagnostic.warning("\(names) hold the same rank \(o.value) in \(indicator.id) \(o.period)", at: o.location,
+                                              hint: "a tie in the survey, or a transcription error; charts draw ties side by side", code: "rank-tie")
+                    .with(["entities": group.map(\.entity).joined(separator: ","), "indicator": indicator.id, "period": o.period.description, "rank": o.value.description]))
             }
         }
     }
@@ -144,7 +142,10 @@ public struct DataChecker: Sendable {
                     let shown = (computed * 10).rounded() / 10
                     out.append(.warning("\(stated.entity) \(r.stated) \(stated.period) states \(NumberFormatting.plain(s)) but \(NumberFormatting.plain(num)) / \(NumberFormatting.plain(den)) × \(NumberFormatting.plain(r.factor)) = \(NumberFormatting.plain(shown))",
                                         at: stated.location, hint: "relation '\(r.id)' allows a difference of \(NumberFormatting.plain(r.tolerance))",
-                                        code: "relation-mismatch"))
+                                        code: "relation-mismatch")
+                        .with(["entity": stated.entity, "indicator": r.stated, "numerator": r.numerator, "denominator": r.denominator,
+                               "period": stated.period.description, "stated": NumberFormatting.plain(s), "num": NumberFormatting.plain(num),
+                               "den": NumberFormatting.plain(den), "factor": NumberFormatting.plain(r.factor), "computed": NumberFormatting.plain(shown)]))
                 }
             }
         }

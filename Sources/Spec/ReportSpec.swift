@@ -149,6 +149,7 @@ public struct ReportSpec: Sendable {
     /// ISO date (YYYY-MM-DD) for the PDF dates.
     public var date: String
     public var language: String
+    /// The style file; empty for the built-in default style.
     public var stylePath: String
     public var datasetPath: String
     public var parameters: [String: String]

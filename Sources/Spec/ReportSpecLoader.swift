@@ -59,8 +59,8 @@ public enum ReportSpecLoader {
                 diagnostics.append(.error("language '\(s)' is not supported", at: l.location, hint: "use zh-cn or en", code: "bad-language"))
             }
         }
-        let styleRef = reader.text(m.value("style"), &diagnostics)?.text ?? "briefing"
-        let stylePath = StyleLoader.resolve(styleRef, relativeTo: folder)
+        // No style: the built-in defaults (the same values as Styles/briefing.yaml).
+        let stylePath = reader.text(m.value("style"), &diagnostics).map { StyleLoader.resolve($0.text, relativeTo: folder) } ?? ""
         var datasetPath = ""
         if let d = m.required("dataset", &diagnostics), let s = reader.text(d, &diagnostics)?.text {
             datasetPath = s.hasPrefix("/") ? s : (folder as NSString).appendingPathComponent(s)

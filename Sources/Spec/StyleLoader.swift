@@ -6,6 +6,7 @@ import Model
 public enum StyleLoader {
     /// Loads a style file, following `extends` (cycles are reported). Returns the files read, for dependency hashing.
     public static func load(path: String) -> (style: Style?, files: [String], diagnostics: [Diagnostic]) {
+        if path.isEmpty { return (Style.briefing, [], []) }
         var diagnostics: [Diagnostic] = []
         var files: [String] = []
         let style = load(path: path, chain: [], files: &files, &diagnostics)
@@ -17,6 +18,10 @@ public enum StyleLoader {
     public static func resolve(_ reference: String, relativeTo folder: String) -> String {
         if reference.hasSuffix(".yaml") || reference.hasSuffix(".yml") || reference.contains("/") {
             return reference.hasPrefix("/") ? reference : (folder as NSString).appendingPathComponent(reference)
+        }
+        if let extra = ProcessInfo.processInfo.environment["DOSSIER_STYLES"] {
+            let candidate = (extra as NSString).appendingPathComponent(reference + ".yaml")
+            if FileManager.default.fileExists(atPath: candidate) { return candidate }
         }
         var dir = folder
         for _ in 0..<4 {

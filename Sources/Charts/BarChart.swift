@@ -1,0 +1,95 @@
+import Geometry
+
+/// Horizontal bars, best first, labelled with their values; the highlighted entity in the accent colour.
+///
+/// For ranks a bar's length is `worst + 1 − rank` (worst rank in the chart), so the longest bar is the best rank and a reader's "longer is
+/// more" instinct holds; the rank itself is printed at the bar's end and no value axis is drawn.
+struct BarChart: ChartBody {
+    let ctx: ChartContext
+    let ranks: Bool
+    /// Rows in drawing order: (series index, value).
+    let rows: [(series: Int, value: Double?)]
+
+    init(_ ctx: ChartContext) {
+        self.ctx = ctx
+        ranks = ctx.spec.valuesAreRanks
+        let ranks = self.ranks
+        let unsorted = ctx.spec.series.indices.map { ($0, SeriesData.value(ctx.spec.series[$0], 0)) }
+        // Stable sort, best first; missing values go last in their given order.
+        rows = unsorted.enumerated().sorted { a, b in
+            switch (a.element.1, b.element.1) {
+            case let (x?, y?) where x != y: return ranks ? x < y : x > y
+            case (nil, _?): return false
+            case (_?, nil): return true
+            default: return a.offset < b.offset
+            }
+        }.map { (series: $0.element.0, value: $0.element.1) }
+    }
+
+    func notes() -> [String] { ranks ? [ChartNotes.longerIsBetter(ctx)] : [] }
+
+    func legend() -> Legend {
+        let groups = ctx.spec.series.map(\.group)
+        var entries = SeriesColors.groupLegend(groups, labels: ctx.spec.groupLabels, theme: ctx.theme, swatch: .square)
+        // With a highlight the other bars are tinted; the key must show the colours as drawn.
+        if ctx.spec.highlight != nil { entries = entries.map { Legend.Entry(label: $0.label, color: ctx.theme.tint($0.color, 0.55), swatch: $0.swatch) } }
+        return Legend(entries: entries.count >= 2 ? entries : [])
+    }
+
+    func draw(in plot: Rect, into d: inout ChartDrawing) -> Double {
+        let spec = ctx.spec, theme = ctx.theme, s = theme.scale
+        let values = rows.compactMap(\.value)
+        guard !rows.isEmpty, !values.isEmpty else { return NoData.draw(ctx, in: plot, into: &d) }
+
+        let axisHeight = ranks ? 0 : ValueAxis.height(ctx)
+        let band = Rows.band(count: rows.count, top: plot.minY, bottom: plot.maxY - axisHeight,
+                             maxStep: theme.labelFont.lineBoxHeight * 3.5, paddingInner: 0.3)
+        let rowsBottom = band.range.1
+        let highlighted = Set(rows.indices.filter { spec.series[rows[$0].series].id == spec.highlight })
+        let names = RowLabels(rows.map { spec.series[$0.series].label }, ctx: ctx, rowStep: band.step,
+                              maxWidth: plot.width * 0.3, bold: highlighted)
+        let valueFont = names.font, valueBold = names.boldFont
+        let worst = Int((values.max() ?? 1).rounded(.up))
+        let texts = rows.map { row in
+            ctx.format.label(row.value, preformatted: SeriesData.valueLabel(spec.series[row.series], 0))
+        }
+        let valueRoom = (texts.map { ctx.width($0, valueBold) }.max() ?? 0) + 4 * s
+        let gap = 6 * s
+        let x0 = plot.minX + names.width + gap
+        let hasNegative = values.contains { $0 < 0 }
+        let range = (x0 + (hasNegative ? valueRoom : 0), max(x0 + 1, plot.maxX - valueRoom))
+
+        // Bar lengths: values from zero, or ranks turned around so the best rank is the longest bar.
+        let axis = ValueAxis.horizontal(ranks: false, values: ranks ? [0, Double(worst)] : values, includeZero: true,
+                                        range: range, ctx: ctx)
+        let length: (Double) -> Double = ranks ? { Double(worst) + 1 - $0 } : { $0 }
+        let zero = axis.position(0)
+        if !ranks {
+            axis.draw(top: band.start(0) - band.step * 0.15, bottom: rowsBottom, title: spec.valueAxisTitle,
+                      titleRight: x0 - gap, ctx: ctx, into: &d)
+        }
+
+        let colors = SeriesColors.groupColors(spec.series.map(\.group), theme: theme)
+        for (k, row) in rows.enumerated() {
+            let top = band.start(k), center = band.center(k)
+            let isHighlight = highlighted.contains(k)
+            var color = colors[row.series]
+            if spec.highlight != nil { color = isHighlight ? theme.accent : theme.tint(color, 0.55) }
+            guard let value = row.value else {
+                d.label(ctx.run(texts[k], font: valueFont, color: theme.muted, x: zero + 3 * s, y: center))
+                continue
+            }
+            let end = axis.position(length(value))
+            d.fill(.rect(Rect(x: min(zero, end), y: top, width: abs(end - zero), height: band.bandwidth)), color)
+            let font = isHighlight ? valueBold : valueFont
+            let ahead = end >= zero
+            d.label(ctx.run(texts[k], font: font, color: theme.text, x: end + (ahead ? 3 : -3) * s, y: center,
+                            anchor: ahead ? .start : .end))
+        }
+        // A baseline at zero anchors the bars.
+        d.stroke(.line(from: Point(zero, band.start(0) - band.step * 0.15), to: Point(zero, band.start(rows.count - 1) + band.bandwidth + band.step * 0.15)),
+                 theme.axis, width: theme.axisWidth)
+        names.draw(centers: rows.indices.map { band.center($0) }, right: x0 - gap, bold: highlighted, ctx: ctx, into: &d)
+        return rowsBottom + axisHeight
+    }
+}

@@ -1,0 +1,37 @@
+import Geometry
+
+/// Sentences under a chart that say how ties and missing data are drawn (CHARTS.md asks charts to say so).
+enum ChartNotes {
+    static func ties(_ rule: TieRule, _ ctx: ChartContext) -> String {
+        switch rule {
+        case .shareAndStack:
+            return ctx.words("名次并列者共用同一位置，标签依次排列。", "Tied entities share a position; their labels are stacked.")
+        case .offset:
+            return ctx.words("名次并列者的线条略作上下错开。", "Tied lines are offset slightly so each stays visible.")
+        }
+    }
+
+    static func missing(_ rule: MissingRule, _ ctx: ChartContext) -> String {
+        switch rule {
+        case .gap:
+            return ctx.words("线条中断处表示该期缺少数据。", "A break in a line marks a period without data.")
+        case .dashedBridge:
+            return ctx.words("虚线段跨越缺少数据的时期。", "Dashed segments bridge periods without data.")
+        }
+    }
+
+    static func longerIsBetter(_ ctx: ChartContext) -> String {
+        ctx.words("条形越长表示排名越靠前，条末数字为名次。", "Longer bars mean better ranks; the number is the rank.")
+    }
+}
+
+/// What a chart shows when there is nothing to draw.
+enum NoData {
+    static func draw(_ ctx: ChartContext, in plot: Rect, into drawing: inout ChartDrawing) -> Double {
+        let theme = ctx.theme
+        drawing.text(ctx.run(ctx.words("无数据", "No data"), font: theme.labelFont, color: theme.muted,
+                             x: plot.midX, y: plot.midY, anchor: .middle))
+        drawing.warn("chart '\(ctx.spec.title)' has no data to draw", code: "chart-empty")
+        return plot.maxY
+    }
+}

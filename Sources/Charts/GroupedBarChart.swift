@@ -1,0 +1,84 @@
+import Geometry
+
+/// One row per entity with a bar per category (indicator), keyed by a legend.
+///
+/// For ranks, bar length is `worst + 1 − rank` on one common scale (the longest bar is the best rank) and each
+/// bar carries its rank number, since "shorter is better" bars mislead.
+struct GroupedBarChart: ChartBody {
+    let ctx: ChartContext
+    var ranks: Bool { ctx.spec.valuesAreRanks }
+    var categoryCount: Int { SeriesData.categoryCount(ctx.spec) }
+
+    init(_ ctx: ChartContext) { self.ctx = ctx }
+
+    func notes() -> [String] { ranks ? [ChartNotes.longerIsBetter(ctx)] : [] }
+
+    func legend() -> Legend {
+        Legend(entries: (0..<categoryCount).map { c in
+            Legend.Entry(label: SeriesData.category(ctx.spec, c), color: ctx.theme.color(group: nil, index: c), swatch: .square)
+        })
+    }
+
+    func draw(in plot: Rect, into d: inout ChartDrawing) -> Double {
+        let spec = ctx.spec, theme = ctx.theme, s = theme.scale
+        let categories = categoryCount
+        let values = spec.series.flatMap { series in (0..<categories).compactMap { SeriesData.value(series, $0) } }
+        guard categories > 0, !values.isEmpty else { return NoData.draw(ctx, in: plot, into: &d) }
+
+        let axisHeight = ranks ? 0 : ValueAxis.height(ctx)
+        let rows = Rows.band(count: spec.series.count, top: plot.minY, bottom: plot.maxY - axisHeight,
+                             maxStep: theme.tickFont.lineBoxHeight * (1.3 * Double(categories) + 1), paddingInner: 0.25)
+        let names = RowLabels(spec.series.map(\.label), ctx: ctx, rowStep: rows.step, maxWidth: plot.width * 0.3)
+        let sub = BandScale(count: categories, range: (0, rows.bandwidth), paddingInner: 0.1)
+        // Value labels take the bar's thickness; below about 4.5 pt at report scale they are unreadable.
+        let fontSize = min(theme.tickFont.size, sub.bandwidth / 1.12)
+        let showValues = fontSize >= 4.5 * s
+        let valueFont = theme.tickFont.with(size: fontSize)
+        if !showValues {
+            d.warn("chart '\(spec.title)' has bars too thin for value labels",
+                   code: "chart-labels-dropped")
+        }
+        let worst = Int((values.max() ?? 1).rounded(.up))
+        let labelTexts = spec.series.map { series in
+            (0..<categories).map { ctx.format.label(SeriesData.value(series, $0), preformatted: SeriesData.valueLabel(series, $0)) }
+        }
+        let valueRoom = showValues ? (labelTexts.flatMap { $0 }.map { ctx.width($0, valueFont) }.max() ?? 0) + 3 * s : 0
+        let gap = 6 * s
+        let x0 = plot.minX + names.width + gap
+        let hasNegative = values.contains { $0 < 0 }
+        let range = (x0 + (hasNegative ? valueRoom : 0), max(x0 + 1, plot.maxX - valueRoom))
+        let axis = ValueAxis.horizontal(ranks: false, values: ranks ? [0, Double(worst)] : values, includeZero: true,
+                                        range: range, ctx: ctx)
+        let length: (Double) -> Double = ranks ? { Double(worst) + 1 - $0 } : { $0 }
+        let zero = axis.position(0)
+        let top = rows.start(0) - rows.step * 0.1
+        let bottom = rows.start(spec.series.count - 1) + rows.bandwidth + rows.step * 0.1
+        if !ranks {
+            axis.draw(top: top, bottom: rows.range.1, title: spec.valueAxisTitle, titleRight: x0 - gap, ctx: ctx, into: &d)
+        }
+
+        for (i, series) in spec.series.enumerated() {
+            var bars: [Path] = Array(repeating: Path(), count: categories)
+            for c in 0..<categories {
+                let y = rows.start(i) + sub.start(c), center = y + sub.bandwidth / 2
+                guard let value = SeriesData.value(series, c) else {
+                    if showValues {
+                        d.label(ctx.run(labelTexts[i][c], font: valueFont, color: theme.muted, x: zero + 2 * s, y: center))
+                    }
+                    continue
+                }
+                let end = axis.position(length(value))
+                bars[c] = .rect(Rect(x: min(zero, end), y: y, width: abs(end - zero), height: sub.bandwidth))
+                if showValues {
+                    let ahead = end >= zero
+                    d.label(ctx.run(labelTexts[i][c], font: valueFont, color: theme.text, x: end + (ahead ? 2 : -2) * s,
+                                    y: center, anchor: ahead ? .start : .end))
+                }
+            }
+            for c in 0..<categories { d.fill(bars[c], theme.color(group: nil, index: c)) }
+        }
+        d.stroke(.line(from: Point(zero, top), to: Point(zero, bottom)), theme.axis, width: theme.axisWidth)
+        names.draw(centers: spec.series.indices.map { rows.center($0) }, right: x0 - gap, ctx: ctx, into: &d)
+        return rows.range.1 + axisHeight
+    }
+}

@@ -1,0 +1,247 @@
+import Geometry
+
+/// Bump and line charts: one line per series across periods, labelled at its right end instead of a legend.
+///
+/// Work is linear in the number of series: one solid path, at most one dashed path and one marker path per
+/// series, and end labels placed by `LabelPlacer.dodge`. With more than `crowdedAbove` series only focus series
+/// are labelled and the rest are drawn as thin grey context lines without markers.
+struct LinePlot: ChartBody {
+    static let crowdedAbove = 12
+
+    let ctx: ChartContext
+    /// Rank axis (rank 1 on top, integer ticks) rather than a linear value axis.
+    let ranks: Bool
+    let periods: Int
+    let observations: [[(index: Int, value: Double)]]
+
+    init(_ ctx: ChartContext) {
+        self.ctx = ctx
+        ranks = ctx.spec.kind == .bump || ctx.spec.valuesAreRanks
+        let periods = SeriesData.categoryCount(ctx.spec)
+        self.periods = periods
+        observations = ctx.spec.series.map { SeriesData.observations($0, count: periods) }
+    }
+
+    /// Whether two drawn series share a value in some period.
+    var hasTies: Bool {
+        var seen: Set<Pair> = []
+        for obs in observations {
+            for o in obs where !seen.insert(Pair(index: o.index, value: o.value)).inserted { return true }
+        }
+        return false
+    }
+
+    /// Whether some series misses a period between two observed ones.
+    var hasInnerGaps: Bool {
+        observations.contains { obs in zip(obs, obs.dropFirst()).contains { $1.index - $0.index > 1 } }
+    }
+
+    private struct Pair: Hashable { var index: Int; var value: Double }
+
+    func notes() -> [String] {
+        var notes: [String] = []
+        if hasTies { notes.append(ChartNotes.ties(ctx.spec.tieRule, ctx)) }
+        if hasInnerGaps { notes.append(ChartNotes.missing(ctx.spec.missingRule, ctx)) }
+        return notes
+    }
+
+    private struct EndLabel {
+        var series: Int
+        var name: String
+        var value: String
+        var nameWidth: Double
+        var valueWidth: Double
+        var desired: Double
+    }
+
+    func draw(in plot: Rect, into d: inout ChartDrawing) -> Double {
+        let spec = ctx.spec, theme = ctx.theme
+        let allValues = observations.flatMap { $0.map(\.value) }
+        guard periods > 0, let minValue = allValues.min(), let maxValue = allValues.max() else {
+            return NoData.draw(ctx, in: plot, into: &d)
+        }
+        let s = theme.scale
+        let tickFont = theme.tickFont, noteFont = theme.noteFont
+        let labelFont = theme.labelFont, valueFont = theme.labelBoldFont
+        let hasOutOf = (0..<periods).contains { SeriesData.outOf(spec, $0) != nil }
+
+        // Vertical layout: period labels (and "of N") on top, then the plot body.
+        let bandHeight = tickFont.lineBoxHeight + (hasOutOf ? noteFont.lineBoxHeight : 0) + 4 * s
+        let bodyTop = plot.minY + bandHeight, bodyBottom = plot.maxY
+        let labelHeight = labelFont.lineBoxHeight
+        let inset = max(theme.markerRadius + s, labelHeight / 2)
+        let yTop = bodyTop + inset, yBottom = max(yTop + 1, bodyBottom - inset)
+
+        // Value axis.
+        let y: (Double) -> Double
+        var ticks: [(value: Double, text: String)]
+        var rankStep = theme.focusLineWidth * 4
+        if ranks {
+            let scale = RankScale(maxRank: Int(maxValue.rounded(.up)), range: (yTop, yBottom))
+            let count = Int((yBottom - yTop) / (tickFont.lineBoxHeight * 1.5)) + 1
+            ticks = scale.ticks(maxCount: count).map { (Double($0), "\($0)") }
+            rankStep = scale.step
+            y = { scale($0) }
+        } else {
+            let count = Axis.tickCount(length: yBottom - yTop, spacing: tickFont.lineBoxHeight * 2.5)
+            let domain = minValue == maxValue ? (minValue - 1, maxValue + 1) : (minValue, maxValue)
+            let scale = LinearScale(domain: domain, range: (yBottom, yTop)).niced(count: count)
+            let values = scale.ticks(count: count)
+            ticks = Array(zip(values, ctx.format.ticks(values))).map { (value: $0.0, text: $0.1) }
+            y = { scale($0) }
+        }
+
+        // Positions of every observation, with ties fanned out under the offset rule.
+        var ys = observations.map { $0.map { y($0.value) } }
+        if spec.tieRule == .offset { applyTieOffsets(&ys, rankStep: rankStep) }
+
+        // End labels: which series get one, and where they land.
+        let crowded = spec.series.count > Self.crowdedAbove
+        let colors = SeriesColors.lineColors(spec.series, theme: theme)
+        let maxNameWidth = plot.width * 0.3
+        var labels: [EndLabel] = []
+        for (i, series) in spec.series.enumerated() {
+            guard let last = observations[i].last, let lastY = ys[i].last, !crowded || series.focus else { continue }
+            let name = Truncation.fit(series.label, font: labelFont, maxWidth: maxNameWidth, ctx: ctx)
+            let value = ctx.format.label(last.value, preformatted: SeriesData.valueLabel(series, last.index))
+            labels.append(EndLabel(series: i, name: name, value: value, nameWidth: ctx.width(name, labelFont),
+                                   valueWidth: ctx.width(value, valueFont), desired: lastY))
+        }
+        let gap = labelFont.size * 0.1
+        labels = keepFitting(labels, span: bodyBottom - bodyTop, height: labelHeight, gap: gap, into: &d)
+        let tops = LabelPlacer.dodge(labels.map { LabelPlacer.Item(desired: $0.desired, height: labelHeight) },
+                                     span: bodyTop...bodyBottom, gap: gap)
+        let space = ctx.width(" ", labelFont)
+        let labelColumn = labels.map { $0.nameWidth + space + $0.valueWidth }.max() ?? 0
+        let needsLeader = labels.indices.map { k in
+            abs(tops[k] + labelHeight / 2 - labels[k].desired) > 0.5 || (observations[labels[k].series].last?.index ?? 0) < periods - 1
+        }
+        let leaderSpace = needsLeader.contains(true) ? 14 * s : 4 * s
+
+        // Horizontal layout: value ticks on the left, end labels on the right.
+        let tickGap = 5 * s
+        let axisTitle = spec.valueAxisTitle
+        let leftWidth = (ticks.map { ctx.width($0.text, tickFont) } + [ctx.width(axisTitle, tickFont)]).max() ?? 0
+        let left = plot.minX + leftWidth + tickGap
+        let periodWidths = (0..<periods).map { p in
+            max(ctx.width(SeriesData.category(spec, p), tickFont),
+                SeriesData.outOf(spec, p).map { ctx.width(ctx.format.outOf($0), noteFont) } ?? 0)
+        }
+        let markerRoom = theme.markerRadius + s
+        // Keep the first period label clear of the axis title that shares its line.
+        let xStart = left + max(markerRoom, (periodWidths.first ?? 0) / 2 + (axisTitle.isEmpty ? 0 : tickGap))
+        var xEnd = min(plot.maxX - labelColumn - leaderSpace - markerRoom, plot.maxX - (periodWidths.last ?? 0) / 2)
+        if periods == 1 { xEnd = max(xEnd, xStart) }
+        if xEnd < xStart + 1 {
+            xEnd = xStart + 1
+            d.warn("chart '\(spec.title)' is too narrow for its labels",
+                   code: "chart-narrow")
+        }
+        let x = PointScale(count: periods, range: (xStart, xEnd))
+        let labelX = x(periods - 1) + markerRoom + leaderSpace
+
+        // Grid and axes.
+        d.stroke(Axis.horizontalGrid(ticks.map { y($0.value) }, from: left, to: x(periods - 1) + markerRoom),
+                 theme.grid, width: theme.gridWidth)
+        for tick in ticks {
+            d.text(ctx.run(tick.text, font: tickFont, color: theme.muted, x: left - tickGap, y: y(tick.value), anchor: .end))
+        }
+        let periodY = plot.minY + tickFont.lineBoxHeight / 2
+        if !axisTitle.isEmpty {
+            d.text(ctx.run(axisTitle, font: tickFont, color: theme.muted, x: left - tickGap, y: periodY, anchor: .end))
+        }
+        let widest = periodWidths.max() ?? 0
+        for p in Axis.strideIndices(count: periods, step: x.step, widest: widest, gap: 6 * s) {
+            d.text(ctx.run(SeriesData.category(spec, p), font: tickFont, color: theme.text, x: x(p), y: periodY, anchor: .middle))
+            if let n = SeriesData.outOf(spec, p) {
+                d.text(ctx.run(ctx.format.outOf(n), font: noteFont, color: theme.muted, x: x(p),
+                               y: plot.minY + tickFont.lineBoxHeight, anchor: .middle, baseline: .top))
+            }
+        }
+
+        // Lines: context first so focus lines sit on top.
+        // Hundreds of context lines add up to a dark mass, so they get lighter as they get more numerous.
+        let contextColor = crowded ? theme.tint(theme.context, min(0.55, Double(spec.series.count) / 400)) : theme.context
+        let order = spec.series.indices.filter { !spec.series[$0].focus } + spec.series.indices.filter { spec.series[$0].focus }
+        for i in order {
+            let focus = spec.series[i].focus
+            let width = focus ? theme.focusLineWidth : (crowded ? theme.contextLineWidth : theme.lineWidth)
+            let points = zip(observations[i], ys[i]).map { Point(x($0.0.index), $0.1) }
+            drawLine(points, indices: observations[i].map(\.index), color: focus ? colors[i] : contextColor, width: width, into: &d)
+            if focus || !crowded || points.count == 1 {
+                let r = focus ? theme.markerRadius : theme.markerRadius * 0.7
+                var markers = Path()
+                for p in points { markers.elements += Path.circle(center: p, radius: r).elements }
+                let ring = focus ? StrokeStyle(color: theme.background, width: 0.8 * s) : nil
+                d.fill(markers, focus ? colors[i] : contextColor, stroke: ring)
+            }
+        }
+
+        // End labels, with a thin leader when a label had to move off its line's end.
+        for (k, label) in labels.enumerated() {
+            let series = spec.series[label.series]
+            let color = series.focus ? theme.ink(colors[label.series]) : theme.muted
+            if needsLeader[k], let last = observations[label.series].last {
+                let from = Point(x(last.index) + markerRoom, label.desired)
+                let to = Point(labelX - 2 * s, tops[k] + labelHeight / 2)
+                d.stroke(.line(from: from, to: to), series.focus ? theme.tint(colors[label.series], 0.3) : theme.context,
+                         width: 0.6 * s)
+            }
+            d.label([
+                ctx.run(label.name, font: labelFont, color: color, x: labelX, y: tops[k], baseline: .top),
+                ctx.run(label.value, font: valueFont, color: color, x: labelX + label.nameWidth + space, y: tops[k], baseline: .top),
+            ])
+        }
+        return plot.maxY
+    }
+
+    /// Draws observed points joined by solid segments between neighbouring periods; across a missing period
+    /// either nothing (gap) or a dashed segment (bridge).
+    private func drawLine(_ points: [Point], indices: [Int], color: Color, width: Double, into d: inout ChartDrawing) {
+        guard points.count > 1 else { return }
+        var solid = Path(), dashed = Path()
+        var penAt = -1
+        for k in 1..<points.count {
+            if indices[k] - indices[k - 1] == 1 {
+                if penAt != k - 1 { solid.move(to: points[k - 1]) }
+                solid.line(to: points[k])
+                penAt = k
+            } else if ctx.spec.missingRule == .dashedBridge {
+                dashed.move(to: points[k - 1])
+                dashed.line(to: points[k])
+            }
+        }
+        d.stroke(solid, color, width: width, cap: .round, join: .round)
+        let s = ctx.theme.scale
+        d.stroke(dashed, color, width: width * 0.7, dash: [3 * s, 2.5 * s], cap: .butt)
+    }
+
+    /// Spreads lines that share a value in a period around it, in series order, within most of a rank step.
+    private func applyTieOffsets(_ ys: inout [[Double]], rankStep: Double) {
+        var groups: [Pair: [(series: Int, k: Int)]] = [:]
+        for (i, obs) in observations.enumerated() {
+            for (k, o) in obs.enumerated() { groups[Pair(index: o.index, value: o.value), default: []].append((i, k)) }
+        }
+        for members in groups.values where members.count > 1 {
+            let n = Double(members.count)
+            let spacing = min(ctx.theme.focusLineWidth * 1.4, rankStep * 0.8 / (n - 1))
+            for (j, m) in members.enumerated() { ys[m.series][m.k] += (Double(j) - (n - 1) / 2) * spacing }
+        }
+    }
+
+    /// Keeps as many labels as fit the span, focus series first and then from the top; warns about the rest.
+    private func keepFitting(_ labels: [EndLabel], span: Double, height: Double, gap: Double, into d: inout ChartDrawing) -> [EndLabel] {
+        let capacity = Int(((span + gap) / (height + gap)).rounded(.down))
+        guard labels.count > capacity else { return labels }
+        let series = ctx.spec.series
+        let ranked = labels.indices.sorted { a, b in
+            let fa = series[labels[a].series].focus, fb = series[labels[b].series].focus
+            if fa != fb { return fa }
+            return labels[a].desired != labels[b].desired ? labels[a].desired < labels[b].desired : a < b
+        }
+        let kept = Set(ranked.prefix(max(0, capacity)))
+        d.warn("chart '\(ctx.spec.title)' has no room for \(labels.count - kept.count) end labels; they were left out",
+               code: "chart-labels-dropped")
+        return labels.indices.filter { kept.contains($0) }.map { labels[$0] }
+    }
+}

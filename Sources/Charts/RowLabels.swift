@@ -1,0 +1,66 @@
+import Geometry
+
+/// The entity names down the left of a row-based chart (bars, dots, dumbbells, heat maps, stage ladders):
+/// the font shrinks when rows are tight and over-long names are shortened with "…" so the plot keeps its room.
+struct RowLabels {
+    let font: FontSpec
+    let boldFont: FontSpec
+    let texts: [String]
+    /// Width of the widest (possibly shortened) label.
+    let width: Double
+
+    init(_ labels: [String], ctx: ChartContext, rowStep: Double, maxWidth: Double, bold: Set<Int> = []) {
+        let theme = ctx.theme
+        // Shrink type down to 60 % so each label stays inside its row; below that rows are unreadable anyway.
+        let fitting = rowStep / (theme.labelFont.lineBoxHeight * 1.05)
+        let factor = min(1, max(0.6, fitting))
+        font = theme.labelFont.with(size: theme.labelFont.size * factor)
+        boldFont = font.with(bold: true)
+        var texts: [String] = []
+        var widest = 0.0
+        for (i, label) in labels.enumerated() {
+            let f = bold.contains(i) ? boldFont : font
+            let text = Truncation.fit(label, font: f, maxWidth: maxWidth, ctx: ctx)
+            texts.append(text)
+            widest = max(widest, ctx.width(text, f))
+        }
+        self.texts = texts
+        width = widest
+    }
+
+    /// Whether rows are tall enough for every label to sit in its own row.
+    func fit(rowStep: Double) -> Bool { font.lineBoxHeight <= rowStep + 1e-9 }
+}
+
+/// Shortens text with an ellipsis to fit a width.
+enum Truncation {
+    static func fit(_ text: String, font: FontSpec, maxWidth: Double, ctx: ChartContext) -> String {
+        if ctx.width(text, font) <= maxWidth { return text }
+        var characters = Array(text)
+        // Binary search on the kept prefix length keeps this logarithmic in measurements.
+        var lo = 0, hi = characters.count
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if ctx.width(String(characters[0..<mid]) + "…", font) <= maxWidth { lo = mid } else { hi = mid - 1 }
+        }
+        characters = Array(characters[0..<lo])
+        return String(characters) + "…"
+    }
+}
+
+extension RowLabels {
+    /// Draws the labels right-aligned at `right`, centred on their rows; labels that would collide (rows too
+    /// tight even at the smallest type) are left out with a warning rather than overlapping.
+    func draw(centers: [Double], right: Double, bold: Set<Int> = [], colors: [Color]? = nil, ctx: ChartContext, into d: inout ChartDrawing) {
+        let runs = texts.indices.map { i in
+            ctx.run(texts[i], font: bold.contains(i) ? boldFont : font, color: colors?[i] ?? ctx.theme.text,
+                    x: right, y: centers[i], anchor: .end)
+        }
+        let kept = LabelPlacer.nonOverlapping(runs.map(\.bounds))
+        for i in kept { d.label(runs[i]) }
+        if kept.count < runs.count {
+            d.warn("chart '\(ctx.spec.title)' has too many rows; \(runs.count - kept.count) row labels were left out",
+                   code: "chart-labels-dropped")
+        }
+    }
+}

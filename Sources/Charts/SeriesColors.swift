@@ -1,0 +1,52 @@
+import Geometry
+
+/// Colours of series in line-like charts (bump, line, slope).
+///
+/// Focus series take their group colour when the focus set spans two or more groups, so "domestic" is the same
+/// orange in every chart of a report. When every focus series is in one group the group colour would paint all
+/// lines alike and tell the reader nothing, so the palette is used by position instead. The rest are grey.
+enum SeriesColors {
+    static func lineColors(_ series: [ChartSeries], theme: ChartTheme) -> [Color] {
+        let focusGroups = Set(series.lazy.filter(\.focus).map { $0.group ?? "" })
+        let byGroup = focusGroups.count >= 2
+        var focusIndex = 0
+        var groupIndex: [String: Int] = [:]
+        return series.map { s in
+            guard s.focus else { return theme.context }
+            defer { focusIndex += 1 }
+            if byGroup {
+                let key = s.group ?? ""
+                let index = groupIndex[key] ?? groupIndex.count
+                groupIndex[key] = index
+                return theme.color(group: s.group, index: index)
+            }
+            return theme.color(group: nil, index: focusIndex)
+        }
+    }
+
+    /// Colours for bars and markers of entities: one per group (first-seen order picks palette colours for
+    /// groups without a fixed colour); a single colour when no series has a group.
+    static func groupColors(_ groups: [String?], theme: ChartTheme) -> [Color] {
+        var index: [String: Int] = [:]
+        return groups.map { group in
+            guard let group else { return theme.color(group: nil, index: 0) }
+            let i = index[group] ?? index.count
+            index[group] = i
+            return theme.color(group: group, index: i)
+        }
+    }
+
+    /// Legend entries for the groups that appear, in first-seen order, labelled from `groupLabels`
+    /// (a group without a label is left out rather than showing its id).
+    static func groupLegend(_ groups: [String?], labels: [String: String], theme: ChartTheme, swatch: Legend.Swatch) -> [Legend.Entry] {
+        let colors = groupColors(groups, theme: theme)
+        var seen: Set<String> = []
+        var entries: [Legend.Entry] = []
+        for (group, color) in zip(groups, colors) {
+            guard let group, !seen.contains(group), let label = labels[group] else { continue }
+            seen.insert(group)
+            entries.append(Legend.Entry(label: label, color: color, swatch: swatch))
+        }
+        return entries
+    }
+}

@@ -1,0 +1,166 @@
+import Geometry
+
+/// Two periods side by side: a line per entity from its left value to its right value, labelled on both sides
+/// ("美国 1" on the left, "3 美国" on the right) with labels dodged so they never overlap.
+struct SlopeChart: ChartBody {
+    let ctx: ChartContext
+    let ranks: Bool
+    /// The two category indices compared: the first and the last.
+    let left: Int, right: Int
+
+    init(_ ctx: ChartContext) {
+        self.ctx = ctx
+        ranks = ctx.spec.valuesAreRanks
+        left = 0
+        right = max(0, SeriesData.categoryCount(ctx.spec) - 1)
+    }
+
+    func notes() -> [String] {
+        var seen: [Set<Double>] = [[], []]
+        var tied = false
+        for series in ctx.spec.series {
+            for (side, c) in [left, right].enumerated() {
+                if let v = SeriesData.value(series, c), !seen[side].insert(v).inserted { tied = true }
+            }
+        }
+        return tied ? [ChartNotes.ties(ctx.spec.tieRule, ctx)] : []
+    }
+
+    private struct SideLabel {
+        var series: Int
+        var value: Double
+        var name: String
+        var valueText: String
+        var desired: Double
+        var nameWidth: Double
+        var valueWidth: Double
+    }
+
+    func draw(in plot: Rect, into d: inout ChartDrawing) -> Double {
+        let spec = ctx.spec, theme = ctx.theme, s = theme.scale
+        let values = spec.series.flatMap { [SeriesData.value($0, left), SeriesData.value($0, right)].compactMap { $0 } }
+        guard left != right, let lo = values.min(), let hi = values.max() else { return NoData.draw(ctx, in: plot, into: &d) }
+        if SeriesData.categoryCount(spec) > 2 {
+            d.warn("a slope chart compares only the first and last categories", code: "chart-categories")
+        }
+
+        let tickFont = theme.tickFont, labelFont = theme.labelFont, valueFont = theme.labelBoldFont
+        let hasOutOf = SeriesData.outOf(spec, left) != nil || SeriesData.outOf(spec, right) != nil
+        let headHeight = tickFont.lineBoxHeight + (hasOutOf ? theme.noteFont.lineBoxHeight : 0) + 4 * s
+        let bodyTop = plot.minY + headHeight, bodyBottom = plot.maxY
+        let labelHeight = labelFont.lineBoxHeight
+        let inset = max(theme.markerRadius + s, labelHeight / 2)
+        let range = (bodyTop + inset, max(bodyTop + inset + 1, bodyBottom - inset))
+        let y: (Double) -> Double
+        var step = theme.focusLineWidth * 4
+        if ranks {
+            let scale = RankScale(maxRank: Int(hi.rounded(.up)), range: range)
+            step = scale.step
+            y = { scale($0) }
+        } else {
+            let scale = LinearScale(domain: lo == hi ? (lo - 1, hi + 1) : (lo, hi), range: (range.1, range.0))
+            y = { scale($0) }
+        }
+
+        // Tie offsets per side under the offset rule, in series order.
+        var offsets: [[Int: Double]] = [[:], [:]]
+        if spec.tieRule == .offset {
+            for (side, c) in [left, right].enumerated() {
+                var groups: [Double: [Int]] = [:]
+                for (i, series) in spec.series.enumerated() { if let v = SeriesData.value(series, c) { groups[v, default: []].append(i) } }
+                for members in groups.values where members.count > 1 {
+                    let n = Double(members.count), spacing = min(theme.focusLineWidth * 1.4, step * 0.8 / (n - 1))
+                    for (j, i) in members.enumerated() { offsets[side][i] = (Double(j) - (n - 1) / 2) * spacing }
+                }
+            }
+        }
+
+        let crowded = spec.series.count > LinePlot.crowdedAbove
+        let colors = SeriesColors.lineColors(spec.series, theme: theme)
+        let space = ctx.width(" ", labelFont)
+        var sides: [[SideLabel]] = [[], []]
+        for (i, series) in spec.series.enumerated() where !crowded || series.focus {
+            let name = Truncation.fit(series.label, font: labelFont, maxWidth: plot.width * 0.22, ctx: ctx)
+            for (side, c) in [left, right].enumerated() {
+                guard let v = SeriesData.value(series, c) else { continue }
+                let text = ctx.format.label(v, preformatted: SeriesData.valueLabel(series, c))
+                sides[side].append(SideLabel(series: i, value: v, name: name, valueText: text, desired: y(v) + (offsets[side][i] ?? 0),
+                                             nameWidth: ctx.width(name, labelFont), valueWidth: ctx.width(text, valueFont)))
+            }
+        }
+        let gap = labelFont.size * 0.1
+        let capacity = Int(((bodyBottom - bodyTop + gap) / (labelHeight + gap)).rounded(.down))
+        for side in 0..<2 where sides[side].count > capacity {
+            // Keep focus series, then the best placed; warn about the rest.
+            let keep = Set(sides[side].indices.sorted { a, b in
+                let fa = spec.series[sides[side][a].series].focus, fb = spec.series[sides[side][b].series].focus
+                return fa != fb ? fa : sides[side][a].desired < sides[side][b].desired
+            }.prefix(capacity))
+            d.warn("chart '\(spec.title)' has no room for some labels; they were left out",
+                   code: "chart-labels-dropped")
+            sides[side] = sides[side].indices.filter { keep.contains($0) }.map { sides[side][$0] }
+        }
+        let tops = sides.map { labels in
+            LabelPlacer.dodge(labels.map { LabelPlacer.Item(desired: $0.desired, height: labelHeight) }, span: bodyTop...bodyBottom, gap: gap)
+        }
+        let moved = (0..<2).map { side in sides[side].indices.map { abs(tops[side][$0] + labelHeight / 2 - sides[side][$0].desired) > 0.5 } }
+        let widths = sides.map { $0.map { $0.nameWidth + space + $0.valueWidth }.max() ?? 0 }
+        let leader = (0..<2).map { moved[$0].contains(true) ? 12 * s : 4 * s }
+        let markerRoom = theme.markerRadius + s
+        let headWidths = [left, right].map { ctx.width(SeriesData.category(spec, $0), tickFont) }
+        let xLeft = plot.minX + max(widths[0] + leader[0] + markerRoom, headWidths[0] / 2)
+        let xRight = max(xLeft + 1, plot.maxX - max(widths[1] + leader[1] + markerRoom, headWidths[1] / 2))
+
+        // Two vertical axes with the period on top.
+        d.stroke(Axis.verticalGrid([xLeft, xRight], from: bodyTop, to: bodyBottom), theme.axis, width: theme.axisWidth)
+        for (c, x) in [(left, xLeft), (right, xRight)] {
+            d.text(ctx.run(SeriesData.category(spec, c), font: tickFont, color: theme.text, x: x, y: plot.minY, anchor: .middle, baseline: .top))
+            if let n = SeriesData.outOf(spec, c) {
+                d.text(ctx.run(ctx.format.outOf(n), font: theme.noteFont, color: theme.muted, x: x,
+                               y: plot.minY + tickFont.lineBoxHeight, anchor: .middle, baseline: .top))
+            }
+        }
+
+        let order = spec.series.indices.filter { !spec.series[$0].focus } + spec.series.indices.filter { spec.series[$0].focus }
+        for i in order {
+            let series = spec.series[i]
+            let points = [(0, left, xLeft), (1, right, xRight)].compactMap { side, c, x in
+                SeriesData.value(series, c).map { Point(x, y($0) + (offsets[side][i] ?? 0)) }
+            }
+            let width = series.focus ? theme.focusLineWidth : (crowded ? theme.contextLineWidth : theme.lineWidth)
+            if points.count == 2 { d.stroke(.polyline(points), colors[i], width: width, cap: .round) }
+            var markers = Path()
+            for p in points { markers.elements += Path.circle(center: p, radius: series.focus ? theme.markerRadius : theme.markerRadius * 0.7).elements }
+            d.fill(markers, colors[i], stroke: series.focus ? StrokeStyle(color: theme.background, width: 0.8 * s) : nil)
+        }
+
+        for side in 0..<2 {
+            let axisX = side == 0 ? xLeft : xRight
+            for (k, label) in sides[side].enumerated() {
+                let series = spec.series[label.series]
+                let color = series.focus ? theme.ink(colors[label.series]) : theme.muted
+                let center = tops[side][k] + labelHeight / 2
+                let textEdge = side == 0 ? axisX - markerRoom - leader[0] : axisX + markerRoom + leader[1]
+                if moved[side][k] {
+                    let from = Point(side == 0 ? axisX - markerRoom : axisX + markerRoom, label.desired)
+                    let to = Point(side == 0 ? textEdge + 2 * s : textEdge - 2 * s, center)
+                    d.stroke(.line(from: from, to: to), series.focus ? theme.tint(colors[label.series], 0.3) : theme.context, width: 0.6 * s)
+                }
+                let top = tops[side][k]
+                if side == 0 {
+                    // "美国 1": the value sits next to the axis.
+                    d.label([
+                        ctx.run(label.valueText, font: valueFont, color: color, x: textEdge, y: top, anchor: .end, baseline: .top),
+                        ctx.run(label.name, font: labelFont, color: color, x: textEdge - label.valueWidth - space, y: top, anchor: .end, baseline: .top),
+                    ])
+                } else {
+                    d.label([
+                        ctx.run(label.valueText, font: valueFont, color: color, x: textEdge, y: top, baseline: .top),
+                        ctx.run(label.name, font: labelFont, color: color, x: textEdge + label.valueWidth + space, y: top, baseline: .top),
+                    ])
+                }
+            }
+        }
+        return plot.maxY
+    }
+}

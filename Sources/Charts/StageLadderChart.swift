@@ -1,0 +1,82 @@
+import Geometry
+
+/// Entities on an ordinal stage scale: one column per stage (level 1 at the left), one row per entity with a
+/// block over the stages it is at (a span such as 3–4 covers both), a light track over the stages passed, and a
+/// dashed arrow to a target stage when one is given.
+struct StageLadderChart: ChartBody {
+    let ctx: ChartContext
+    init(_ ctx: ChartContext) { self.ctx = ctx }
+
+    var levels: Int {
+        let highest = ctx.spec.placements.map { max($0.high, $0.target ?? 0) }.max() ?? 0
+        return max(ctx.spec.stageNames.count, Int(highest.rounded(.up)))
+    }
+
+    func legend() -> Legend {
+        let placements = ctx.spec.placements
+        var entries = SeriesColors.groupLegend(placements.map(\.group), labels: ctx.spec.groupLabels, theme: ctx.theme, swatch: .square)
+        if placements.contains(where: { $0.target != nil }) {
+            entries.append(Legend.Entry(label: ctx.words("目标阶段", "Target stage"), color: ctx.theme.muted, swatch: .dashedArrow))
+        }
+        return Legend(entries: entries)
+    }
+
+    func draw(in plot: Rect, into d: inout ChartDrawing) -> Double {
+        let spec = ctx.spec, theme = ctx.theme, s = theme.scale
+        let placements = spec.placements
+        guard levels > 0, !placements.isEmpty else { return NoData.draw(ctx, in: plot, into: &d) }
+
+        let gap = 6 * s
+        let guess = RowLabels(placements.map(\.label), ctx: ctx, rowStep: theme.labelFont.lineBoxHeight * 2, maxWidth: plot.width * 0.25)
+        let left = plot.minX + guess.width + gap
+        let cols = BandScale(count: levels, range: (left, plot.maxX))
+        // Column heads: the level number in bold, then the stage name wrapped to the column.
+        let numberFont = theme.labelBoldFont, nameFont = theme.tickFont
+        let names = (0..<levels).map { l in
+            Array((l < spec.stageNames.count ? ctx.wrap(spec.stageNames[l], font: nameFont, maxWidth: cols.bandwidth - 4 * s) : []).prefix(2))
+        }
+        let namePitch = nameFont.lineBoxHeight * 1.05
+        let headHeight = numberFont.lineBoxHeight + Double(names.map(\.count).max() ?? 0) * namePitch + 5 * s
+        let rows = Rows.band(count: placements.count, top: plot.minY + headHeight, bottom: plot.maxY,
+                             maxStep: theme.labelFont.lineBoxHeight * 3.5, paddingInner: 0)
+        let rowLabels = RowLabels(placements.map(\.label), ctx: ctx, rowStep: rows.step, maxWidth: guess.width)
+        let bodyBottom = rows.start(placements.count - 1) + rows.step
+
+        // Alternate faint column shading makes the stages readable as bands without heavy rules.
+        for l in 0..<levels where l % 2 == 0 {
+            d.fill(.rect(Rect(x: cols.start(l), y: plot.minY, width: cols.bandwidth, height: bodyBottom - plot.minY)), theme.missingFill)
+        }
+        for l in 0..<levels {
+            let cx = cols.center(l)
+            d.text(ctx.run("\(l + 1)", font: numberFont, color: theme.text, x: cx, y: plot.minY + 2 * s, anchor: .middle, baseline: .top))
+            for (k, line) in names[l].enumerated() {
+                d.text(ctx.run(line, font: nameFont, color: theme.muted, x: cx,
+                               y: plot.minY + 2 * s + numberFont.lineBoxHeight + Double(k) * namePitch, anchor: .middle, baseline: .top))
+            }
+        }
+
+        let colors = SeriesColors.groupColors(placements.map(\.group), theme: theme)
+        let edge: (Double) -> Double = { level in cols.start(0) + (level - 1) * cols.step }
+        let inset = min(3 * s, cols.step * 0.08)
+        let thickness = rows.step * 0.52
+        for (i, p) in placements.enumerated() {
+            let cy = rows.center(i)
+            let low = max(1, min(p.low, p.high)), high = max(p.low, p.high)
+            let x0 = edge(low) + inset, x1 = edge(high + 1) - inset
+            if low > 1 {
+                let track = Rect(x: edge(1) + inset, y: cy - thickness * 0.18, width: max(0, x0 - edge(1) - 2 * inset), height: thickness * 0.36)
+                d.fill(.roundedRect(track, radius: track.height / 2), theme.tint(colors[i], 0.72))
+            }
+            let block = Rect(x: x0, y: cy - thickness / 2, width: max(1, x1 - x0), height: thickness)
+            d.fill(.roundedRect(block, radius: min(thickness * 0.25, 3 * s)), colors[i])
+            if let target = p.target, target > high {
+                let tip = Point(edge(target) + cols.step / 2, cy)
+                let lw = theme.lineWidth * 1.2
+                d.stroke(.line(from: Point(x1 + 2 * s, cy), to: Point(tip.x - thickness * 0.5, cy)), colors[i], width: lw, dash: [lw * 3, lw * 2])
+                d.fill(Arrowhead.path(tip: tip, size: thickness * 0.55), colors[i])
+            }
+        }
+        rowLabels.draw(centers: placements.indices.map { rows.center($0) }, right: left - gap, ctx: ctx, into: &d)
+        return bodyBottom
+    }
+}

@@ -1,0 +1,123 @@
+import Geometry
+import Model
+
+/// Paginates report blocks into a document: pages of display items, an outline from the headings and
+/// the PDF metadata.
+///
+/// Layout runs in two phases. First every block is measured and split into flow units and the units are
+/// placed on pages; then, with the page count and the page of every heading known, the table of contents
+/// gets its page numbers and each page its running header and footer.
+public struct LayoutEngine: Sendable {
+    /// The look: page template, fonts, sizes, colours, numbering and spacing.
+    public let style: Style
+    /// Measures text exactly as the backend will draw it.
+    public let measurer: TextMeasurer
+
+    /// A layout engine for a style; `measurer` must match the backend that will draw the result.
+    public init(style: Style, measurer: TextMeasurer) {
+        self.style = style
+        self.measurer = measurer
+    }
+
+    /// Paginates blocks into a Document (pages of display items, outline from headings, metadata) plus warnings.
+    public func layout(_ blocks: [Block], metadata: LayoutMetadata) -> (document: Document, warnings: [Diagnostic]) {
+        var warnings: [Diagnostic] = []
+        let typesetter = Typesetter(style: style, measurer: measurer)
+        let template = style.page
+        let content = template.contentRect
+
+        let scheme: HeadingNumbering.Scheme
+        if let known = HeadingNumbering.scheme(named: style.headingNumbering) {
+            scheme = known
+        } else {
+            scheme = .decimal
+            warnings.append(.warning("unknown heading numbering '\(style.headingNumbering)'; using decimal",
+                                     hint: Suggestion.hint(for: style.headingNumbering, in: ["chinese", "decimal"]),
+                                     code: "heading-numbering"))
+        }
+        let collected = HeadingCollector.collect(blocks, scheme: scheme)
+        let headings = collected.headings
+        warnings += collected.warnings
+
+        // Phase 1: measure, split and paginate the body.
+        var builder = FlowBuilder(typesetter: typesetter, headings: headings, language: metadata.language, content: content)
+        builder.build(blocks)
+        warnings += builder.warnings
+        let body = Paginator(content: content, tables: builder.tables).paginate(builder.units)
+        warnings += body.warnings
+
+        // Phase 2: page numbers are known now.
+        let pageCount = body.pages.count
+        let toc = TableOfContents(typesetter: typesetter, width: content.width)
+        let furniture = PageFurniture(typesetter: typesetter, template: template, language: metadata.language)
+        let sections = Self.sections(headings: headings, pages: body.headingPages, pageCount: pageCount)
+        var pages: [Page] = []
+        for (index, bodyItems) in body.pages.enumerated() {
+            var items: [DisplayItem] = []
+            if template.header && !body.titlePages.contains(index) {
+                items += furniture.header(title: metadata.title, section: sections[index].map { headings[$0].label })
+            }
+            items += bodyItems
+            if template.footer { items += furniture.footer(page: index + 1, of: pageCount) }
+            pages.append(Page(size: template.size, items: items, label: String(index + 1)))
+        }
+        for (entryIndex, entry) in builder.tocEntries.enumerated() {
+            guard let placement = body.tocPlacements[entryIndex], entry.heading < headings.count else { continue }
+            let heading = headings[entry.heading]
+            let number = body.headingPages[entry.heading].map { String($0 + 1) } ?? "—"
+            pages[placement.page].items += toc.finish(entry, destination: heading.destination, page: number)
+                .map { $0.offsetBy(dx: placement.origin.x, dy: placement.origin.y) }
+        }
+        warnings += Self.brokenLinks(in: pages, headings: headings, blocks: blocks)
+
+        let document = Document(
+            pages: pages,
+            outline: OutlineBuilder.outline(headings),
+            metadata: DocumentMetadata(title: metadata.title, author: metadata.author, subject: metadata.subject,
+                                       keywords: metadata.keywords, creator: "Dossier", date: metadata.date),
+            language: metadata.language)
+        return (document, warnings)
+    }
+
+    /// For each page, the level-1 heading the running header shows: the first one starting on the page,
+    /// else the one in effect from earlier pages.
+    static func sections(headings: [HeadingInfo], pages: [Int: Int], pageCount: Int) -> [Int?] {
+        var firstOnPage: [Int: Int] = [:]
+        for (index, heading) in headings.enumerated() where heading.level == 1 {
+            if let page = pages[index], firstOnPage[page] == nil { firstOnPage[page] = index }
+        }
+        var lastOnPage: [Int: Int] = [:]
+        for (index, heading) in headings.enumerated() where heading.level == 1 {
+            if let page = pages[index] { lastOnPage[page] = index }
+        }
+        var current: Int?
+        var out: [Int?] = []
+        for page in 0..<pageCount {
+            out.append(firstOnPage[page] ?? current)
+            if let last = lastOnPage[page] { current = last }
+        }
+        return out
+    }
+
+    /// Internal links whose destination does not exist, as warnings (one per name).
+    static func brokenLinks(in pages: [Page], headings: [HeadingInfo], blocks: [Block]) -> [Diagnostic] {
+        var known = Set(headings.map(\.destination))
+        for case .figure(let figure) in blocks { known.insert(figure.anchor.trimmingSpaces) }
+        var missing: [String] = []
+        var seen: Set<String> = []
+        func scan(_ items: [DisplayItem]) {
+            for item in items {
+                switch item {
+                case .link(let link):
+                    if case .destination(let name) = link.target, !known.contains(name), seen.insert(name).inserted { missing.append(name) }
+                case .group(let group): scan(group.items)
+                default: break
+                }
+            }
+        }
+        for page in pages { scan(page.items) }
+        return missing.map {
+            .warning("link to '#\($0)' has no destination", hint: Suggestion.hint(for: $0, in: Array(known)), code: "broken-link")
+        }
+    }
+}

@@ -1,0 +1,142 @@
+import Geometry
+
+/// The body of a document after pagination, before page furniture is added.
+struct PaginatedBody: Sendable {
+    /// Items of each page in page coordinates.
+    var pages: [[DisplayItem]] = [[]]
+    /// Page index (0-based) of each heading, by heading index; nil when the heading was not placed.
+    var headingPages: [Int: Int] = [:]
+    /// Where each table of contents entry was placed: page index and the unit's top-left corner.
+    var tocPlacements: [Int: (page: Int, origin: Point)] = [:]
+    /// Pages that hold a title block (they get no running header).
+    var titlePages: Set<Int> = []
+    var warnings: [Diagnostic] = []
+}
+
+/// Places flow units on pages in one linear pass.
+///
+/// The loop always progresses: each step either places the current unit or starts a new page, and a unit
+/// is always placed on a page that holds no other body unit yet — clipped, with a warning, when it is
+/// taller than the page — so a page is never started twice for the same unit.
+struct Paginator: Sendable {
+    /// The page's content area, in page coordinates.
+    let content: Rect
+    /// Continuation headers by table index.
+    let tables: [TableContinuation]
+
+    func paginate(_ units: [FlowUnit]) -> PaginatedBody {
+        var body = PaginatedBody()
+        var y = 0.0
+        var placedOnPage = 0
+        /// The last body unit placed on the current page.
+        var last: FlowUnit?
+        /// A page break or an overflowing spacer asked for a new page before the next content unit.
+        var breakPending = false
+        let limit = content.height + 0.01
+
+        func newPage() {
+            body.pages.append([])
+            y = 0
+            placedOnPage = 0
+            last = nil
+        }
+
+        func place(_ unit: FlowUnit, at top: Double, clip: Bool) {
+            let page = body.pages.count - 1
+            let origin = Point(content.minX, content.minY + top)
+            var items = unit.frame.items.map { $0.offsetBy(dx: origin.x, dy: origin.y) }
+            if clip {
+                // Only the bottom edge matters; the clip is wide so nothing is cut at the sides.
+                let visible = Rect(x: content.minX - content.width, y: origin.y, width: content.width * 3, height: content.maxY - origin.y)
+                items = [.group(GroupItem(clip: visible, items: items))]
+            }
+            body.pages[page].append(contentsOf: items)
+            if let heading = unit.heading { body.headingPages[heading] = page }
+            if let entry = unit.tocEntry { body.tocPlacements[entry] = (page, origin) }
+            if unit.isTitle { body.titlePages.insert(page) }
+        }
+
+        var i = 0
+        while i < units.count {
+            let unit = units[i]
+            switch unit.kind {
+            case .pageBreak:
+                // The new page is only started when content follows, so a trailing break adds no blank page.
+                if placedOnPage > 0 { breakPending = true }
+                i += 1
+                continue
+            case .spacer:
+                // Space at the top of a page or running into its bottom is not worth carrying over.
+                if placedOnPage > 0 && !breakPending {
+                    if y + unit.height <= limit { y += unit.height } else { breakPending = true }
+                }
+                i += 1
+                continue
+            case .content:
+                if breakPending {
+                    newPage()
+                    breakPending = false
+                }
+            }
+
+            let space = placedOnPage > 0 ? unit.spaceBefore : 0
+            if y + space + chainHeight(units, from: i, limit: limit) <= limit {
+                place(unit, at: y + space, clip: false)
+                y += space + unit.height
+                placedOnPage += 1
+                last = unit
+                i += 1
+                continue
+            }
+            if placedOnPage > 0 {
+                // Close a table that continues on the next page with a light rule under its last row.
+                if let table = unit.table, unit.repeatsTableHeader, last?.table == table, table < tables.count {
+                    let t = tables[table]
+                    body.pages[body.pages.count - 1].append(.path(PathItem(
+                        path: .line(from: Point(content.minX, content.minY + y), to: Point(content.minX + t.width, content.minY + y)),
+                        stroke: StrokeStyle(color: t.ruleColor, width: t.ruleWidth))))
+                }
+                newPage()
+                if let table = unit.table, unit.repeatsTableHeader, table < tables.count {
+                    let t = tables[table]
+                    body.pages[body.pages.count - 1].append(contentsOf: t.header.items.map {
+                        $0.offsetBy(dx: content.minX, dy: content.minY)
+                    })
+                    y = t.height
+                }
+                continue
+            }
+            // The page holds no body unit yet: the unit goes here whatever its glue says, so the loop
+            // progresses; it is clipped when even the empty page is too short for it.
+            let clip = y + unit.height > limit
+            if clip {
+                body.warnings.append(.warning("\(unit.what.isEmpty ? "a block" : unit.what) is taller than a page and was clipped",
+                                              hint: "split it into smaller blocks or make it shorter", code: "clipped"))
+            }
+            place(unit, at: y, clip: clip)
+            y += unit.height
+            placedOnPage += 1
+            last = unit
+            i += 1
+        }
+        return body
+    }
+
+    /// Height of unit `start` plus every unit glued to it by keep-with-next (spacers in between count but
+    /// do not break the chain). Stops once `limit` is passed, so the cost per unit stays bounded.
+    private func chainHeight(_ units: [FlowUnit], from start: Int, limit: Double) -> Double {
+        var height = units[start].height
+        var j = start
+        while units[j].keepWithNext, height <= limit {
+            var next = j + 1
+            while next < units.count, units[next].kind == .spacer {
+                height += units[next].height
+                next += 1
+            }
+            guard next < units.count, units[next].kind == .content else { break }
+            height += units[next].spaceBefore + units[next].height
+            j = next
+        }
+        return height
+    }
+}

@@ -1,0 +1,116 @@
+import Geometry
+import Testing
+@testable import Charts
+
+private func bump(_ series: [(String, [Double?])], tie: TieRule = .shareAndStack, missing: MissingRule = .gap) -> ChartSpec {
+    ChartSpec(kind: .bump, number: "Figure 1", title: "Ranks", sourceNote: "Source: test.",
+              categories: ["a", "b", "c", "d"].prefix(series.map(\.1.count).max() ?? 0).map { $0 },
+              series: series.map { ChartSeries(id: $0.0, label: $0.0, values: $0.1) },
+              valuesAreRanks: true, tieRule: tie, missingRule: missing, language: "en")
+}
+
+/// Solid (undashed) stroke paths drawn in a colour.
+private func lines(_ frame: Frame, _ color: Color) -> [PathItem] {
+    paths(frame).filter { $0.stroke?.color == color && $0.stroke?.dash.isEmpty == true && $0.fill == nil }
+}
+
+private func centerX(of text: String, in frame: Frame) -> Double? {
+    frame.flattenedTexts.first { $0.text == text }.map { $0.origin.x + $0.width / 2 }
+}
+
+@Test func rankOneIsTheTopmostLine() {
+    let chart = renderer.render(bump([("A", [1, 1, 1]), ("B", [2, 2, 2]), ("C", [3, 3, 3])]), size: reportSize)
+    let ys = (0..<3).map { i in lines(chart.frame, paletteColor(i)).flatMap { segments($0.path) }.map(\.0.y).min() ?? .infinity }
+    #expect(ys[0] < ys[1])
+    #expect(ys[1] < ys[2])
+}
+
+@Test func tiedEntitiesShareAPositionAndTheirLabelsDoNotIntersect() {
+    let chart = renderer.render(bump([("A", [2, 1]), ("B", [3, 1]), ("C", [1, 2])]), size: reportSize)
+    let endA = lines(chart.frame, paletteColor(0)).flatMap { segments($0.path) }.last?.1
+    let endB = lines(chart.frame, paletteColor(1)).flatMap { segments($0.path) }.last?.1
+    #expect(endA != nil && endA == endB)
+    #expect(chart.labelBoxes.count == 3)
+    #expect(intersections(chart.labelBoxes).isEmpty)
+    // Stacked in series order: A's label above B's.
+    let texts = chart.frame.flattenedTexts
+    let labelA = texts.first { $0.text == "A" }, labelB = texts.first { $0.text == "B" }
+    #expect((labelA?.origin.y ?? 0) < (labelB?.origin.y ?? 0))
+    #expect(texts.contains { $0.text.contains("labels are stacked") })
+}
+
+@Test func offsetRuleSeparatesTiedLinesSlightly() {
+    let chart = renderer.render(bump([("A", [2, 1]), ("B", [3, 1]), ("C", [1, 2])], tie: .offset), size: reportSize)
+    let endA = lines(chart.frame, paletteColor(0)).flatMap { segments($0.path) }.last?.1.y ?? 0
+    let endB = lines(chart.frame, paletteColor(1)).flatMap { segments($0.path) }.last?.1.y ?? 0
+    let endC = lines(chart.frame, paletteColor(2)).flatMap { segments($0.path) }.last?.1.y ?? 0
+    #expect(endA < endB)
+    #expect(endB - endA < endC - endA)
+    #expect(intersections(chart.labelBoxes).isEmpty)
+}
+
+@Test func aMissingPeriodLeavesNoSegmentAcrossIt() {
+    let chart = renderer.render(bump([("A", [1, 2, nil, 2]), ("B", [2, 1, 1, 1])]), size: reportSize)
+    guard let missingX = centerX(of: "c", in: chart.frame) else { Issue.record("no period label"); return }
+    let segmentsA = lines(chart.frame, paletteColor(0)).flatMap { segments($0.path) }
+    #expect(!segmentsA.isEmpty)
+    #expect(!segmentsA.contains { min($0.0.x, $0.1.x) < missingX && max($0.0.x, $0.1.x) > missingX })
+    #expect(!paths(chart.frame).contains { $0.stroke?.color == paletteColor(0) && $0.stroke?.dash.isEmpty == false })
+}
+
+@Test func aDashedBridgeCrossesTheMissingPeriodAndIsExplained() {
+    let chart = renderer.render(bump([("A", [1, 2, nil, 2]), ("B", [2, 1, 1, 1])], missing: .dashedBridge), size: reportSize)
+    guard let missingX = centerX(of: "c", in: chart.frame) else { Issue.record("no period label"); return }
+    let dashed = paths(chart.frame).filter { $0.stroke?.color == paletteColor(0) && $0.stroke?.dash.isEmpty == false }
+    #expect(dashed.flatMap { segments($0.path) }.contains { $0.0.x < missingX && $0.1.x > missingX })
+    #expect(chart.frame.flattenedTexts.contains { $0.text.contains("Dashed segments") })
+}
+
+@Test func aSeriesSeenOnceStillHasAMarkerAndALabel() {
+    let chart = renderer.render(bump([("A", [1, 1, 1]), ("B", [2, 2, 2]), ("C", [nil, 3, nil])]), size: reportSize)
+    #expect(paths(chart.frame).contains { $0.fill == paletteColor(2) })
+    #expect(chart.frame.flattenedTexts.contains { $0.text == "C" })
+    #expect(chart.labelBoxes.count == 3)
+}
+
+@Test func endLabelsCarryTheLastRank() {
+    let chart = renderer.render(Sample.spec(.bump), size: reportSize)
+    let texts = chart.frame.flattenedTexts
+    guard let name = texts.first(where: { $0.text == "美国" }) else { Issue.record("no label"); return }
+    // The rank run follows the name on the same baseline.
+    #expect(texts.contains { $0.text == "3" && $0.origin.y == name.origin.y && $0.origin.x > name.origin.x })
+    #expect(texts.contains { $0.text == "共23国" })
+}
+
+@Test func fourHundredSeriesLabelOnlyTheFocusSetWithoutOverlaps() {
+    var seed: UInt64 = 11
+    func next() -> Double {
+        seed = seed &* 6364136223846793005 &+ 1442695040888963407
+        return Double(seed >> 11) / Double(1 << 53)
+    }
+    let focus: Set<Int> = [0, 1, 2, 150, 399]
+    let series = (0..<400).map { i in
+        ChartSeries(id: "E\(i)", label: "E\(i)", focus: focus.contains(i),
+                    values: (0..<8).map { _ in next() < 0.05 ? nil : Double(1 + Int(next() * 400)) })
+    }
+    let spec = ChartSpec(kind: .bump, title: "Many", sourceNote: "Source: test.", categories: (2016...2023).map(String.init),
+                         series: series, valuesAreRanks: true, language: "en")
+    for size in [reportSize, Size(1920, 1080)] {
+        let chart = renderer.render(spec, size: size)
+        #expect(chart.labelBoxes.count == focus.count)
+        #expect(intersections(chart.labelBoxes).isEmpty)
+        let labelled = Set(chart.frame.flattenedTexts.map(\.text).filter { $0.hasPrefix("E") })
+        #expect(labelled == Set(focus.map { "E\($0)" }))
+        // One solid path per series at most, plus markers for focus series: the item count stays linear.
+        #expect(chart.frame.items.count < 400 * 3)
+    }
+}
+
+@Test func crowdedLabelsThatCannotFitAreDroppedWithAWarning() {
+    let series = (0..<60).map { i in ChartSeries(id: "S\(i)", label: "S\(i)", focus: true, values: [Double(i + 1), Double(i + 1)]) }
+    let spec = ChartSpec(kind: .bump, title: "Tight", categories: ["a", "b"], series: series, valuesAreRanks: true, language: "en")
+    let chart = renderer.render(spec, size: reportSize)
+    #expect(chart.labelBoxes.count < 60)
+    #expect(intersections(chart.labelBoxes).isEmpty)
+    #expect(chart.warnings.contains { $0.code == "chart-labels-dropped" })
+}

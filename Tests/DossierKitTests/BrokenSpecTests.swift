@@ -1,0 +1,61 @@
+import DossierKit
+import Geometry
+import Testing
+
+private func diagnostics(_ name: String) -> [Diagnostic] {
+    ReportEngine().validate(ReportJob(specPath: TestPaths.fixtures + "/specs/" + name))
+}
+
+@Test func validSpecHasNoErrors() {
+    let all = diagnostics("ok.yaml")
+    #expect(all.filter { $0.severity == .error }.isEmpty, "\(all)")
+}
+
+/// Each broken spec yields the expected located error (code, line, column when it matters).
+@Test(arguments: [
+    ("unknown-key.yaml", "unknown-key", 6, Diagnostic.Severity.error),
+    ("unknown-section.yaml", "unknown-section", 8, .error),
+    ("unknown-indicator.yaml", "unknown-indicator", 7, .error),
+    ("unknown-entity.yaml", "template", 7, .error),
+    ("missing-value.yaml", "template", 7, .error),
+    ("bad-chart-kind.yaml", "bad-kind", 7, .error),
+    ("missing-dataset.yaml", "file-not-found", 0, .error),
+    ("malformed.yaml", "yaml-syntax", 3, .error),
+    ("duplicate-key.yaml", "duplicate-key", 3, .error),
+    ("empty.yaml", "empty-file", 0, .error),
+    ("bom.yaml", "bom", 1, .warning),
+    ("crlf.yaml", "crlf", 0, .warning),
+    ("yaml-bomb.yaml", "yaml-too-large", 1, .error),
+    ("tabs.yaml", "yaml-syntax", 7, .error),
+    ("huge-size.yaml", "bad-size", 9, .error),
+])
+func brokenSpecIsReported(name: String, code: String, line: Int, severity: Diagnostic.Severity) {
+    let all = diagnostics(name)
+    let match = all.first { $0.code == code && ($0.location?.line ?? 0) == line }
+    #expect(match != nil, "expected \(code) at line \(line), got \(all.map(\.description))")
+    #expect(match?.severity == severity)
+    #expect(match?.description.contains(name) == true || code == "file-not-found")
+}
+
+@Test func unknownKeySuggestsTheRightOne() {
+    let d = diagnostics("unknown-key.yaml").first { $0.code == "unknown-key" }
+    #expect(d?.hint == "did you mean 'title'?")
+    #expect(d?.description.hasPrefix(TestPaths.fixtures + "/specs/unknown-key.yaml:6:1: error: unknown key 'titel'") == true)
+}
+
+@Test func unknownIndicatorAndEntityGetDidYouMean() {
+    #expect(diagnostics("unknown-indicator.yaml").first { $0.code == "unknown-indicator" }?.hint == "did you mean 'survey.rank'?")
+    #expect(diagnostics("unknown-entity.yaml").first { $0.code == "template" }?.hint == "did you mean 'US'?")
+    #expect(diagnostics("bad-chart-kind.yaml").first { $0.code == "bad-kind" }?.hint == "did you mean 'bump'?")
+}
+
+@Test func missingValueNamesThePeriodsThatExist() {
+    let d = diagnostics("missing-value.yaml").first { $0.code == "template" }
+    #expect(d?.message == "no observation for US · survey.rank · 2009")
+    #expect(d?.hint == "periods with data: 2001")
+}
+
+@Test func allErrorsAreReportedInOneRun() {
+    let errors = diagnostics("many-errors.yaml").filter { $0.severity == .error }
+    #expect(Set(errors.map(\.code)).isSuperset(of: ["bad-version", "bad-date", "bad-language"]), "\(errors)")
+}
