@@ -24,14 +24,3 @@ enum ChartNotes {
         ctx.words("条形越长表示排名越靠前，条末数字为名次。", "Longer bars mean better ranks; the number is the rank.")
     }
 }
-
-/// What a chart shows when there is nothing to draw.
-enum NoData {
-    static func draw(_ ctx: ChartContext, in plot: Rect, into drawing: inout ChartDrawing) -> Double {
-        let theme = ctx.theme
-        drawing.text(ctx.run(ctx.words("无数据", "No data"), font: theme.labelFont, color: theme.muted,
-                             x: plot.midX, y: plot.midY, anchor: .middle))
-        drawing.warn("chart '\(ctx.spec.title)' has no data to draw", code: "chart-empty")
-        return plot.maxY
-    }
-}

@@ -74,7 +74,7 @@ struct LinePlot: ChartBody {
 
         // Value axis.
         let y: (Double) -> Double
-        var ticks: [(value: Double, text: String)]
+        let ticks: [(value: Double, text: String)]
         var rankStep = theme.focusLineWidth * 4
         if ranks {
             let scale = RankScale(maxRank: Int(maxValue.rounded(.up)), range: (yTop, yBottom))

@@ -28,32 +28,11 @@ struct RowLabels {
         width = widest
     }
 
-    /// Whether rows are tall enough for every label to sit in its own row.
-    func fit(rowStep: Double) -> Bool { font.lineBoxHeight <= rowStep + 1e-9 }
-}
-
-/// Shortens text with an ellipsis to fit a width.
-enum Truncation {
-    static func fit(_ text: String, font: FontSpec, maxWidth: Double, ctx: ChartContext) -> String {
-        if ctx.width(text, font) <= maxWidth { return text }
-        var characters = Array(text)
-        // Binary search on the kept prefix length keeps this logarithmic in measurements.
-        var lo = 0, hi = characters.count
-        while lo < hi {
-            let mid = (lo + hi + 1) / 2
-            if ctx.width(String(characters[0..<mid]) + "…", font) <= maxWidth { lo = mid } else { hi = mid - 1 }
-        }
-        characters = Array(characters[0..<lo])
-        return String(characters) + "…"
-    }
-}
-
-extension RowLabels {
     /// Draws the labels right-aligned at `right`, centred on their rows; labels that would collide (rows too
     /// tight even at the smallest type) are left out with a warning rather than overlapping.
-    func draw(centers: [Double], right: Double, bold: Set<Int> = [], colors: [Color]? = nil, ctx: ChartContext, into d: inout ChartDrawing) {
+    func draw(centers: [Double], right: Double, bold: Set<Int> = [], ctx: ChartContext, into d: inout ChartDrawing) {
         let runs = texts.indices.map { i in
-            ctx.run(texts[i], font: bold.contains(i) ? boldFont : font, color: colors?[i] ?? ctx.theme.text,
+            ctx.run(texts[i], font: bold.contains(i) ? boldFont : font, color: ctx.theme.text,
                     x: right, y: centers[i], anchor: .end)
         }
         let kept = LabelPlacer.nonOverlapping(runs.map(\.bounds))
@@ -64,3 +43,4 @@ extension RowLabels {
         }
     }
 }
+

@@ -96,3 +96,18 @@ func everyKindRendersTitleAndSourceWithoutLabelCollisions(kind: ChartKind) {
         #expect(chart.frame.flattenedTexts.contains { $0.text == "No data" })
     }
 }
+
+@Test func tooManyRowsDropRowLabelsRatherThanOverlap() {
+    let series = (0..<120).map { ChartSeries(id: "R\($0)", label: "Row \($0)", values: [Double($0 + 1)]) }
+    let chart = renderer.render(ChartSpec(kind: .bar, title: "Rows", categories: ["x"], series: series, language: "en"), size: reportSize)
+    #expect(intersections(chart.labelBoxes).isEmpty)
+    #expect(chart.warnings.contains { $0.code == "chart-labels-dropped" })
+}
+
+@Test func lineChartUsesANiceLinearAxis() {
+    let chart = renderer.render(Sample.spec(.line), size: reportSize)
+    let texts = Set(chart.frame.flattenedTexts.map(\.text))
+    // Values run 40…124, so d3's nice ticks include 40 and 120 and the axis is not a rank axis.
+    #expect(texts.isSuperset(of: ["40", "120"]))
+    #expect(!texts.contains("共22国"))
+}
