@@ -39,6 +39,8 @@ public struct LoadedReport: Sendable {
 public final class ReportEngine: @unchecked Sendable {
     public let cache: InputCache
     private var renderers: [String: CairoRenderer] = [:]
+    /// Warnings from the last `render` (layout clipping, broken links).
+    private var renderWarnings: [Diagnostic] = []
 
     public init(cache: InputCache = InputCache()) { self.cache = cache }
 
@@ -116,6 +118,7 @@ public final class ReportEngine: @unchecked Sendable {
         do {
             var writer = AtomicWriter()
             let outputs = try render(content, loaded: loaded, job: job, options: options, writer: &writer)
+            record.warnings += renderWarnings.map(\.description)
             let renderer = renderer(for: loaded.spec.language)
             for text in renderer.fonts.textsWithMissingGlyphs {
                 record.warnings.append(Diagnostic.warning("no installed font has glyphs for some characters of '\(text.prefix(40))'; they show as boxes",
@@ -144,6 +147,8 @@ public final class ReportEngine: @unchecked Sendable {
         let spec = loaded.spec
         let renderer = renderer(for: spec.language)
         var outputs: [OutputRecord] = []
+        var warnings: [Diagnostic] = []
+        defer { renderWarnings = warnings }
         let stem = outputStem(spec, job: job)
         func stage(_ bytes: [UInt8], name: String, kind: String, pages: Int? = nil, width: Int? = nil, height: Int? = nil) throws {
             let path = (options.outputDirectory as NSString).appendingPathComponent(name)
@@ -152,7 +157,8 @@ public final class ReportEngine: @unchecked Sendable {
         }
         if let pdfName = spec.pdfName {
             let engine = LayoutEngine(style: loaded.style, measurer: renderer.measurer)
-            let (document, _) = engine.layout(content.blocks, metadata: content.metadata)
+            let (document, layoutWarnings) = engine.layout(content.blocks, metadata: content.metadata)
+            warnings += layoutWarnings.map { $0.location == nil ? Diagnostic($0.severity, $0.message, at: SourceLocation(file: spec.path), hint: $0.hint, code: $0.code) : $0 }
             let name = job.parameters.isEmpty || pdfName.contains("${") ? pdfName : batchName(pdfName, job: job, spec: spec)
             try stage(try renderer.pdf(document), name: name, kind: "pdf", pages: document.pages.count)
         }

@@ -15,10 +15,15 @@ struct TableLayout: Sendable {
     let language: String
 
     var style: Style { typesetter.style }
-    var font: FontSpec { style.bodyFont(size: style.sizes.table) }
-    var pitch: Double { style.sizes.table * 1.4 }
-    var padX: Double { style.sizes.table * 0.6 }
-    var padY: Double { style.sizes.table * 0.4 }
+    /// Below 1 when a wide table is set smaller so that its cells need not wrap (see `layout`).
+    var fontScale = 1.0
+    var cellSize: Double { style.sizes.table * fontScale }
+    var font: FontSpec { style.bodyFont(size: cellSize) }
+    var pitch: Double { cellSize * 1.4 }
+    var padX: Double { cellSize * 0.6 }
+    var padY: Double { cellSize * 0.4 }
+    /// The smallest scale a wide table may be set at (9 pt → about 7 pt).
+    static let minimumFontScale = 0.78
     var outerRule: Double { 0.9 }
     var innerRule: Double { 0.5 }
 
@@ -49,6 +54,16 @@ struct TableLayout: Sendable {
         let columnCount = max(1, (table.headerRows + table.rows).map { $0.reduce(0) { $0 + max(1, $1.columnSpan) } }.max() ?? 1)
         let header = table.headerRows.map { grid($0, columns: columnCount, isHeader: true) }
         let body = table.rows.map { grid($0, columns: columnCount, isHeader: false) }
+        // A table too wide for comfortable columns (names and numbers on one line) is set smaller first,
+        // once, before any cell is asked to wrap.
+        if fontScale == 1 {
+            let needed = comfortableWidth(header + body, columns: columnCount)
+            if needed > width {
+                var smaller = self
+                smaller.fontScale = max(Self.minimumFontScale, width / needed)
+                return smaller.layout(table, index: index)
+            }
+        }
         let columns = columnWidths(header + body, columns: columnCount)
         var xs = [0.0]
         for w in columns { xs.append((xs.last ?? 0) + w) }
@@ -158,7 +173,33 @@ struct TableLayout: Sendable {
 
     /// Column widths from content: each column gets at least its longest unbreakable unit and at most its
     /// single-line width; the available width is shared in proportion to how much each column wants.
+    /// The width the table needs for every column at its comfortable minimum.
+    private func comfortableWidth(_ rows: [[GridCell]], columns: Int) -> Double {
+        minimumWidths(rows, columns: columns).comfortable.reduce(0, +)
+    }
+
     private func columnWidths(_ rows: [[GridCell]], columns: Int) -> [Double] {
+        let (hardMin, minW, maxW) = minimumWidths(rows, columns: columns)
+        let sumMin = minW.reduce(0, +), sumMax = maxW.reduce(0, +)
+        if sumMax <= width {
+            // Everything fits on one line: spread the spare width in proportion, so the table spans the column.
+            return maxW.map { $0 + (width - sumMax) * $0 / sumMax }
+        }
+        if sumMin >= width {
+            let sumHard = hardMin.reduce(0, +)
+            if sumHard < width {
+                let t = (width - sumHard) / (sumMin - sumHard)
+                return zip(hardMin, minW).map { $0 + ($1 - $0) * t }
+            }
+            // Not even the longest words fit: shrink proportionally; the line breaker then splits words.
+            return hardMin.map { $0 * width / sumHard }
+        }
+        let t = (width - sumMin) / (sumMax - sumMin)
+        return zip(minW, maxW).map { $0 + ($1 - $0) * t }
+    }
+
+    /// Per column: the longest unbreakable unit, a comfortable minimum (short labels unwrapped) and the one-line width.
+    private func minimumWidths(_ rows: [[GridCell]], columns: Int) -> (hard: [Double], comfortable: [Double], max: [Double]) {
         var minW = [Double](repeating: 2 * padX, count: columns)
         var maxW = minW
         var spanning: [(GridCell, Double, Double)] = []
@@ -182,24 +223,17 @@ struct TableLayout: Sendable {
             let maxSum = range.reduce(0) { $0 + maxW[$1] }
             if maxSum < hi { for c in range { maxW[c] += (hi - maxSum) / Double(cell.span) } }
         }
+        for c in 0..<columns { maxW[c] = max(maxW[c], minW[c]) }
+        // The true minimum (longest unbreakable unit) is kept: when the comfortable minimum below does not fit,
+        // columns fall back towards it before any word has to be split.
+        let hardMin = minW
         for c in 0..<columns {
-            maxW[c] = max(maxW[c], minW[c])
             // Chinese breaks between any two characters, so the longest unbreakable unit is often a single
             // character; short labels ("项目") would then wrap letter by letter beside a long text column.
             // A column keeps its single-line width up to a few ems before it is asked to wrap.
             minW[c] = max(minW[c], min(maxW[c], 6 * font.size + 2 * padX))
         }
-        let sumMin = minW.reduce(0, +), sumMax = maxW.reduce(0, +)
-        if sumMax <= width {
-            // Everything fits on one line: spread the spare width in proportion, so the table spans the column.
-            return maxW.map { $0 + (width - sumMax) * $0 / sumMax }
-        }
-        if sumMin >= width {
-            // Not even the longest words fit: shrink proportionally; the line breaker then splits words.
-            return minW.map { $0 * width / sumMin }
-        }
-        let t = (width - sumMin) / (sumMax - sumMin)
-        return zip(minW, maxW).map { $0 + ($1 - $0) * t }
+        return (hardMin, minW, maxW)
     }
 
     /// The longest unbreakable unit and the widest hard line of some styled text.
