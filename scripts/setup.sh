@@ -10,7 +10,7 @@ done
 SUDO=""
 [ "$(id -u)" -ne 0 ] && SUDO="sudo"
 echo "setup: installing$missing" >&2
-export DEBIAN_FRONTEND=noninteractive
+export DEBIAN_FRONTEND=noninteractive DEBCONF_NOWARNINGS=yes
 # Refresh the package lists only when they are missing or a first install attempt fails.
 if ! ls /var/lib/apt/lists/*_Packages >/dev/null 2>&1; then
   $SUDO apt-get update -qq

@@ -6,11 +6,7 @@ struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build reports: specs or folders of specs, in parallel, skipping those whose inputs did not change.",
         discussion: """
-        Every output is written atomically (a temporary file renamed into place), so an interrupted or failed
-        build leaves the previous outputs intact. A report is skipped when its spec, style, dataset, fonts and
-        Dossier's version are unchanged and its outputs are still there (use --force to rebuild).
-        Writes OUT/manifest.json listing every output with its hash, size, pages, inputs, duration and warnings.
-        One failing report never stops the others; the run ends with a summary and exits 1 if any failed.
+        Every output is written atomically (a temporary file renamed into place), so an interrupted or failed build leaves the previous outputs intact. A report is skipped when its spec, style, dataset, fonts and Dossier's version are unchanged and its outputs are still there (use --force to rebuild). Writes OUT/manifest.json listing every output with its hash, size, pages, inputs, duration and warnings. One failing report never stops the others; the run ends with a summary and exits 1 if any failed.
         """
     )
 
@@ -23,7 +19,7 @@ struct Build: ParsableCommand {
     @Option(name: .long, parsing: .singleValue, help: "A spec parameter, key=value (repeatable), e.g. --param entity=CN-SH.")
     var param: [String] = []
 
-    @Option(name: .shortAndLong, help: "Reports built at once (default: the number of cores).")
+    @Option(name: .shortAndLong, help: "Reports built at once (the default is the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Flag(help: "Rebuild even when nothing changed.")

@@ -7,8 +7,7 @@ struct Chart: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Export one chart of a spec as a slide image (PNG, SVG or a one-page PDF).",
         discussion: """
-        The image carries the chart's number, title and source note, so it stands on its own on a slide.
-        Example: dossier chart Reports/egov-gap-briefing.yaml --id accenture-bump --format png --size 1920x1080 --scale 2 -o chart.png
+        The image carries the chart's number, title and source note, so it stands on its own on a slide. Example: dossier chart Reports/egov-gap-briefing.yaml --id accenture-bump --format png --size 1920x1080 --scale 2 -o chart.png
         """
     )
 

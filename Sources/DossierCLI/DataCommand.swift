@@ -16,11 +16,8 @@ struct DataCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Integrity and consistency checks of a dataset folder.",
             discussion: """
-            Reports unknown references, duplicate observations, values of the wrong type or unit, ranks that are not
-            positive whole numbers, ties (two entities with the same rank in one survey and period), stated values
-            that disagree with their declared relation (both numbers shown) and periods out of range, each located
-            at file:line. Exits 1 only when there are errors (warnings alone exit 0).
-            """
+            Reports unknown references, duplicate observations, values of the wrong type or unit, ranks that are not positive whole numbers, ties (two entities with the same rank in one survey and period), stated values that disagree with their declared relation (both numbers shown) and periods out of range, each located at file:line. Exits 1 only when there are errors (warnings alone exit 0).
+        """
         )
 
         @Argument(help: "The dataset folder (entities.csv, indicators.yaml, sources.yaml, observations.csv).")

@@ -8,8 +8,7 @@ struct Dossier: ParsableCommand {
         commandName: "dossier",
         abstract: "Turn declarative report specs into PDF briefing reports and slide-ready chart images.",
         discussion: """
-        A report spec (YAML) names a dataset, a style and the sections to build. Dossier resolves the data,
-        lays out pages and renders PDF, PNG and SVG through Cairo and Pango.
+        A report spec (YAML) names a dataset, a style and the sections to build. Dossier resolves the data, lays out pages and renders PDF, PNG and SVG through Cairo and Pango.
 
         Exit codes: 0 success, 1 a build or check failed, 64 wrong usage.
         Examples:
