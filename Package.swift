@@ -38,7 +38,7 @@ let package = Package(
         .executableTarget(name: "DossierBench", dependencies: ["DossierKit"]),
         .testTarget(name: "GeometryTests", dependencies: ["Geometry"]),
         .testTarget(name: "ModelTests", dependencies: ["Model", "Spec"]),
-        // .testTarget(name: "ChartsTests", dependencies: ["Charts", "Geometry", "Model"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", "Geometry", "Model"], exclude: ["Goldens"]),
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "Charts", "Geometry", "Model"], exclude: ["Goldens"]),
         .testTarget(name: "RenderCairoTests", dependencies: ["RenderCairo", "Geometry"]),
         .testTarget(name: "DossierKitTests", dependencies: ["DossierKit"]),

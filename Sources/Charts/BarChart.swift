@@ -64,6 +64,7 @@ struct BarChart: ChartBody {
                                         range: range, ctx: ctx)
         let length: (Double) -> Double = ranks ? { Double(worst) + 1 - $0 } : { $0 }
         let zero = axis.position(0)
+        names.draw(centers: rows.indices.map { band.center($0) }, right: x0 - gap, bold: highlighted, ctx: ctx, into: &d)
         if !ranks {
             axis.draw(top: band.start(0) - band.step * 0.15, bottom: rowsBottom, title: spec.valueAxisTitle,
                       titleRight: x0 - gap, ctx: ctx, into: &d)
@@ -89,7 +90,6 @@ struct BarChart: ChartBody {
         // A baseline at zero anchors the bars.
         d.stroke(.line(from: Point(zero, band.start(0) - band.step * 0.15), to: Point(zero, band.start(rows.count - 1) + band.bandwidth + band.step * 0.15)),
                  theme.axis, width: theme.axisWidth)
-        names.draw(centers: rows.indices.map { band.center($0) }, right: x0 - gap, bold: highlighted, ctx: ctx, into: &d)
         return rowsBottom + axisHeight
     }
 }

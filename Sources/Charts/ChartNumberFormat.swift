@@ -2,8 +2,9 @@ import Foundation
 import Model
 
 /// Number wording for chart labels in the report's language. Chinese reports use the same digits and grouping
-/// as English ones; what changes is the wording around numbers ("共22国" / "of 22").
+/// as English ones; what changes is the wording around numbers ("共22个" / "of 22").
 public struct ChartNumberFormat: Sendable {
+    /// The report language (`zh-cn`, `en`).
     public var language: String
     public init(language: String) { self.language = language }
 
@@ -48,8 +49,8 @@ public struct ChartNumberFormat: Sendable {
         return format(value)
     }
 
-    /// The survey size under a period label: "共22国" / "of 22".
+    /// The survey size under a period label: "共22个" / "of 22".
     public func outOf(_ count: Int) -> String {
-        isChinese ? "共\(count)国" : "of \(count)"
+        isChinese ? "共\(count)个" : "of \(count)"
     }
 }

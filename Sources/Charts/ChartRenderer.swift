@@ -7,6 +7,8 @@ public struct ChartRenderer: Sendable {
     public let style: Style
     public let measurer: TextMeasurer
 
+    /// - Parameter measurer: the backend's measurer (Pango) so labels are placed where they will be drawn;
+    ///   `FixedWidthMeasurer` in tests.
     public init(style: Style, measurer: TextMeasurer) {
         self.style = style
         self.measurer = measurer
@@ -19,6 +21,10 @@ public struct ChartRenderer: Sendable {
         let body = Self.body(for: ctx)
         let content = Rect(origin: .zero, size: size).inset(by: Insets(all: theme.padding))
         var d = ChartDrawing()
+        // A white page needs no background (and a transparent export must stay transparent); a dark slide does.
+        if theme.background != .white {
+            d.fill(.rect(Rect(origin: .zero, size: size)), theme.background)
+        }
 
         let header = ChartHeader.layout(ctx, x: content.minX, width: content.width)
         d.items += header.placed(at: content.minY).map { .text($0) }
@@ -43,6 +49,9 @@ public struct ChartRenderer: Sendable {
         // Notes follow the plot; a plot that needs less than its room leaves the space below the notes.
         let footerY = min(footerTop, max(top, used) + (footer.height > 0 ? theme.noteFont.size * 0.9 : 0))
         d.items += footer.placed(at: footerY).map { .text($0) }
+        if d.droppedLabels > 0 {
+            d.warn("chart '\(spec.title)' has no room for \(d.droppedLabels) labels; they were left out", code: "chart-labels-dropped")
+        }
         return RenderedChart(frame: Frame(size: size, items: d.items), labelBoxes: d.labelBoxes, warnings: d.warnings)
     }
 

@@ -87,14 +87,28 @@ struct ChartTheme {
     /// A palette or group colour (grey in monochrome).
     func color(group: String?, index: Int) -> Color { style.color(forGroup: group, index: index) }
 
-    /// A colour dark enough to read as text on white: light palette colours (yellow, sky blue) are darkened.
+    /// A series colour made readable as label text on the background: mixed toward the text colour until the
+    /// WCAG contrast ratio reaches 4 (yellow and sky blue darken on white, dark blue lightens on a dark slide).
     func ink(_ color: Color) -> Color {
-        let l = color.luminance
-        return l > 0.3 ? color.mixed(with: .black, min(0.55, (l - 0.3) * 1.2 + 0.2)) : color
+        var c = color
+        var t = 0.0
+        while ChartTheme.contrast(c, background) < 4, t < 1 {
+            t += 0.1
+            c = color.mixed(with: text, t)
+        }
+        return c
     }
 
-    /// Text colour with enough contrast on a fill.
-    func textColor(on fill: Color) -> Color { fill.luminance < 0.33 ? .white : text }
+    /// Text colour for a label on a filled cell: the text or background colour, whichever contrasts more.
+    func textColor(on fill: Color) -> Color {
+        ChartTheme.contrast(text, fill) >= ChartTheme.contrast(background, fill) ? text : background
+    }
+
+    /// WCAG contrast ratio of two colours (1…21).
+    static func contrast(_ a: Color, _ b: Color) -> Double {
+        let la = a.luminance, lb = b.luminance
+        return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
+    }
 
     /// A lighter version of a colour, for secondary marks.
     func tint(_ color: Color, _ amount: Double) -> Color { color.mixed(with: background, amount) }

@@ -30,6 +30,7 @@ struct DotChart: ChartBody {
         let axis = ValueAxis.horizontal(ranks: spec.valuesAreRanks, values: values, includeZero: false,
                                         range: (x0 + r + 2 * s, max(x0 + r + 3 * s, plot.maxX - r - 2 * s)), ctx: ctx)
         axis.draw(top: rows.start(0), bottom: rows.range.1, title: spec.valueAxisTitle, titleRight: x0 - gap, ctx: ctx, into: &d)
+        names.draw(centers: spec.series.indices.map { rows.center($0) }, right: x0 - gap, ctx: ctx, into: &d)
 
         // Faint guides from each row's smallest to largest value help the eye along the row.
         var guides = Path()
@@ -51,7 +52,6 @@ struct DotChart: ChartBody {
         for c in 0..<categories {
             d.fill(dots[c], theme.color(group: nil, index: c), stroke: StrokeStyle(color: theme.background, width: 0.6 * s))
         }
-        names.draw(centers: spec.series.indices.map { rows.center($0) }, right: x0 - gap, ctx: ctx, into: &d)
         return rows.range.1 + axisHeight
     }
 

@@ -37,6 +37,7 @@ struct DumbbellChart: ChartBody {
         let axis = ValueAxis.horizontal(ranks: ranks, values: values, includeZero: false,
                                         range: (x0 + room, max(x0 + room + 1, plot.maxX - room)), ctx: ctx)
         axis.draw(top: rows.start(0), bottom: rows.range.1, title: spec.valueAxisTitle, titleRight: x0 - gap, ctx: ctx, into: &d)
+        names.draw(centers: spec.series.indices.map { rows.center($0) }, right: x0 - gap, ctx: ctx, into: &d)
 
         let palette = colors()
         let r = theme.markerRadius * 1.15
@@ -62,7 +63,6 @@ struct DumbbellChart: ChartBody {
                 d.label(ctx.run(ChartNumberFormat.missing, font: font, color: theme.muted, x: axis.position(axis.ticks.first?.value ?? 0), y: cy))
             }
         }
-        names.draw(centers: spec.series.indices.map { rows.center($0) }, right: x0 - gap, ctx: ctx, into: &d)
         return rows.range.1 + axisHeight
     }
 }

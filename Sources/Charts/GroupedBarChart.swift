@@ -53,6 +53,7 @@ struct GroupedBarChart: ChartBody {
         let zero = axis.position(0)
         let top = rows.start(0) - rows.step * 0.1
         let bottom = rows.start(spec.series.count - 1) + rows.bandwidth + rows.step * 0.1
+        names.draw(centers: spec.series.indices.map { rows.center($0) }, right: x0 - gap, ctx: ctx, into: &d)
         if !ranks {
             axis.draw(top: top, bottom: rows.range.1, title: spec.valueAxisTitle, titleRight: x0 - gap, ctx: ctx, into: &d)
         }
@@ -78,7 +79,6 @@ struct GroupedBarChart: ChartBody {
             for c in 0..<categories { d.fill(bars[c], theme.color(group: nil, index: c)) }
         }
         d.stroke(.line(from: Point(zero, top), to: Point(zero, bottom)), theme.axis, width: theme.axisWidth)
-        names.draw(centers: spec.series.indices.map { rows.center($0) }, right: x0 - gap, ctx: ctx, into: &d)
         return rows.range.1 + axisHeight
     }
 }

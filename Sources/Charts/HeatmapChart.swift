@@ -30,6 +30,7 @@ struct HeatmapChart: ChartBody {
         let rows = Rows.band(count: spec.series.count, top: plot.minY + headHeight, bottom: plot.maxY,
                              maxStep: theme.labelFont.lineBoxHeight * 3, paddingInner: 0)
         let names = RowLabels(spec.series.map(\.label), ctx: ctx, rowStep: rows.step, maxWidth: guessNames.width)
+        names.draw(centers: spec.series.indices.map { rows.center($0) }, right: left - gap, ctx: ctx, into: &d)
 
         // Column heads sit at the bottom of the head area so short heads line up with the cells.
         for c in 0..<columns {
@@ -69,7 +70,6 @@ struct HeatmapChart: ChartBody {
             d.warn("chart '\(spec.title)' has cells too small for \(dropped) value labels",
                    code: "chart-labels-dropped")
         }
-        names.draw(centers: spec.series.indices.map { rows.center($0) }, right: left - gap, ctx: ctx, into: &d)
         return rows.range.1
     }
 }

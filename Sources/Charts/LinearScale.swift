@@ -1,6 +1,8 @@
 /// Maps a continuous domain onto a range linearly (either may be reversed, e.g. y pointing down).
 public struct LinearScale: Sendable {
+    /// Values at the two ends, in the order they map to `range`.
     public var domain: (Double, Double)
+    /// Positions of the two ends (points).
     public var range: (Double, Double)
 
     public init(domain: (Double, Double), range: (Double, Double)) {

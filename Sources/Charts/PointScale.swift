@@ -2,6 +2,7 @@
 public struct PointScale: Sendable {
     public let count: Int
     public let range: (Double, Double)
+    /// Steps of empty space before the first and after the last point.
     public let padding: Double
     /// Distance between neighbouring points (0 with a single point).
     public let step: Double

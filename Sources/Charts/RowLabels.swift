@@ -28,18 +28,12 @@ struct RowLabels {
         width = widest
     }
 
-    /// Draws the labels right-aligned at `right`, centred on their rows; labels that would collide (rows too
-    /// tight even at the smallest type) are left out with a warning rather than overlapping.
+    /// Draws the labels right-aligned at `right`, centred on their rows. Draw them before the value labels: when
+    /// rows are too tight even at the smallest type, the labels drawn first win and the rest are left out.
     func draw(centers: [Double], right: Double, bold: Set<Int> = [], ctx: ChartContext, into d: inout ChartDrawing) {
-        let runs = texts.indices.map { i in
-            ctx.run(texts[i], font: bold.contains(i) ? boldFont : font, color: ctx.theme.text,
-                    x: right, y: centers[i], anchor: .end)
-        }
-        let kept = LabelPlacer.nonOverlapping(runs.map(\.bounds))
-        for i in kept { d.label(runs[i]) }
-        if kept.count < runs.count {
-            d.warn("chart '\(ctx.spec.title)' has too many rows; \(runs.count - kept.count) row labels were left out",
-                   code: "chart-labels-dropped")
+        for i in texts.indices {
+            d.label(ctx.run(texts[i], font: bold.contains(i) ? boldFont : font, color: ctx.theme.text,
+                            x: right, y: centers[i], anchor: .end))
         }
     }
 }

@@ -41,6 +41,7 @@ struct StageLadderChart: ChartBody {
                              maxStep: theme.labelFont.lineBoxHeight * 3.5, paddingInner: 0)
         let rowLabels = RowLabels(placements.map(\.label), ctx: ctx, rowStep: rows.step, maxWidth: guess.width)
         let bodyBottom = rows.start(placements.count - 1) + rows.step
+        rowLabels.draw(centers: placements.indices.map { rows.center($0) }, right: left - gap, ctx: ctx, into: &d)
 
         // Alternate faint column shading makes the stages readable as bands without heavy rules.
         for l in 0..<levels where l % 2 == 0 {
@@ -76,7 +77,6 @@ struct StageLadderChart: ChartBody {
                 d.fill(Arrowhead.path(tip: tip, size: thickness * 0.55), colors[i])
             }
         }
-        rowLabels.draw(centers: placements.indices.map { rows.center($0) }, right: left - gap, ctx: ctx, into: &d)
         return bodyBottom
     }
 }

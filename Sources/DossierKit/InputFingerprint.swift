@@ -11,6 +11,16 @@ enum InputFingerprint {
         return out
     }
 
+    /// Dossier's version plus the size and modification time of the running executable, so a rebuilt tool
+    /// (not only a new release) invalidates earlier outputs.
+    static let tool: String = {
+        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments.first ?? ""
+        let attributes = try? FileManager.default.attributesOfItem(atPath: exe)
+        let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
+        let mtime = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        return "\(DossierVersion.current)+\(size).\(Int(mtime))"
+    }()
+
     /// Installed fonts, summarised by path, size and modification time (hashing 20 MB font files on every run
     /// would cost more than the build). Computed once per process.
     static let fonts: String = {

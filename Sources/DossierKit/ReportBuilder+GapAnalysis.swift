@@ -99,7 +99,7 @@ extension ReportBuilder {
             let holders = g.causesEntity.map { [$0] } ?? domestic.map(\.id)
             let items = holders.flatMap { dataset.observations(entity: $0, indicator: causes.id) }.compactMap { o -> [InlineSpan]? in
                 guard case .text(let t) = o.value else { return nil }
-                return [InlineSpan(t)]
+                return [InlineSpan(causes.text(t, language))]
             }
             if items.isEmpty {
                 diagnostics.append(.warning("no \(causes.id) observations for the domestic side", at: g.location, code: "empty-gap"))

@@ -95,7 +95,7 @@ public final class ReportEngine: @unchecked Sendable {
         let inputFiles = [job.specPath] + loaded.styleFiles + DatasetLoader.files(folder: loaded.spec.datasetPath)
         var inputs = InputFingerprint.hashes(of: inputFiles)
         inputs["fonts"] = InputFingerprint.fonts
-        inputs["dossier"] = DossierVersion.current
+        inputs["dossier"] = InputFingerprint.tool
         inputs["parameters"] = job.parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "&")
         record.inputs = inputs
 

@@ -13,7 +13,7 @@ public struct ValueFormatter: Sendable {
     public func format(_ value: Value?, indicator: Indicator?, withScale: Bool = true) -> String {
         guard let value else { return Self.missing }
         switch value {
-        case .text(let t): return t
+        case .text(let t): return indicator?.text(t, language) ?? t
         case .stageRange(let a, let b):
             return a == b ? stageLabel(a) : stageRangeLabel(a, b)
         case .number(let n):

@@ -2,7 +2,7 @@ import Geometry
 
 /// Numbers headings per style: `chinese` gives 一、 / （一） / 1. and `decimal` gives 1 / 1.1 / 1.1.1.
 struct HeadingNumbering: Sendable {
-    enum Scheme: Sendable { case chinese, decimal }
+    enum Scheme: Sendable { case chinese, decimal, none }
     let scheme: Scheme
     private var counters = [0, 0, 0]
 
@@ -13,6 +13,7 @@ struct HeadingNumbering: Sendable {
         switch name.lowercased() {
         case "chinese", "zh": return .chinese
         case "decimal": return .decimal
+        case "none": return Scheme.none
         default: return nil
         }
     }
@@ -29,6 +30,8 @@ struct HeadingNumbering: Sendable {
             case 1: return "（" + Self.chineseNumeral(counters[1]) + "）"
             default: return "\(counters[2]). "
             }
+        case .none:
+            return ""
         case .decimal:
             // A deeper heading before any shallower one counts the missing levels as 0 rather than failing.
             return counters[0...index].map(String.init).joined(separator: ".") + " "

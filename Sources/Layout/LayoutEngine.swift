@@ -26,13 +26,14 @@ public struct LayoutEngine: Sendable {
         let template = style.page
         let content = template.contentRect
 
-        let scheme: HeadingNumbering.Scheme
+        var scheme: HeadingNumbering.Scheme
         if let known = HeadingNumbering.scheme(named: style.headingNumbering) {
-            scheme = known
+            // Chinese numerals (一、（一）) read oddly in an English report: the same style numbers it 1 / 1.1.
+            scheme = known == .chinese && !Language.isChinese(metadata.language) ? .decimal : known
         } else {
             scheme = .decimal
             warnings.append(.warning("unknown heading numbering '\(style.headingNumbering)'; using decimal",
-                                     hint: Suggestion.hint(for: style.headingNumbering, in: ["chinese", "decimal"]),
+                                     hint: Suggestion.hint(for: style.headingNumbering, in: ["chinese", "decimal", "none"]),
                                      code: "heading-numbering"))
         }
         let collected = HeadingCollector.collect(blocks, scheme: scheme)

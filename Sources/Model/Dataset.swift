@@ -59,12 +59,25 @@ public struct Indicator: Hashable, Sendable {
     /// How many entities the survey ranked, per period text (`"2003"`).
     public var surveySize: [String: Int]
     public var multiple: Bool
+    /// Translations of text values (`缺乏安全保障` → {en: Lack of security assurance}), so one dataset serves
+    /// reports in every language.
+    public var valueLabels: [String: LocalizedText]
     public var location: SourceLocation?
     public init(id: String, label: LocalizedText, unit: IndicatorUnit, direction: Direction = .none, source: String? = nil,
                 format: NumberFormat = NumberFormat(), scale: LocalizedText = LocalizedText(), surveySize: [String: Int] = [:],
-                multiple: Bool = false, location: SourceLocation? = nil) {
+                multiple: Bool = false, valueLabels: [String: LocalizedText] = [:], location: SourceLocation? = nil) {
         self.id = id; self.label = label; self.unit = unit; self.direction = direction; self.source = source
-        self.format = format; self.scale = scale; self.surveySize = surveySize; self.multiple = multiple; self.location = location
+        self.format = format; self.scale = scale; self.surveySize = surveySize; self.multiple = multiple
+        self.valueLabels = valueLabels; self.location = location
+    }
+
+    /// A text value in a language, through `value_labels` when the dataset translates it.
+    public func text(_ value: String, _ language: String) -> String {
+        guard let labels = valueLabels[value] else { return value }
+        var all = labels.values
+        if all[Language.base(language)] == nil, Language.isChinese(language) { all["zh"] = value }
+        let resolved = LocalizedText(all).resolve(language)
+        return resolved.isEmpty ? value : resolved
     }
 
     /// The survey an indicator belongs to: the part of its id before the first dot.

@@ -180,9 +180,19 @@ public enum DatasetLoader {
                     }
                 }
                 let multiple = m.bool("multiple", &diagnostics) ?? false
+                var valueLabels: [String: LocalizedText] = [:]
+                if var vl = m.value("value_labels")?.mapping(&diagnostics, what: "'value_labels'") {
+                    for key in vl.keys {
+                        if let node = vl.value(key), let values = node.localized(&diagnostics, what: "'\(key)'") {
+                            valueLabels[key] = values["*"].map { LocalizedText(zh: $0, en: $0) } ?? LocalizedText(values)
+                        }
+                    }
+                    vl.finish(&diagnostics)
+                }
                 m.finish(&diagnostics)
                 indicators.append(Indicator(id: id, label: label, unit: unit, direction: direction, source: source, format: format,
-                                            scale: scale, surveySize: surveySize, multiple: multiple, location: item.location))
+                                            scale: scale, surveySize: surveySize, multiple: multiple, valueLabels: valueLabels,
+                                            location: item.location))
             }
         }
         var relations: [Relation] = []

@@ -79,7 +79,7 @@ private func centerX(of text: String, in frame: Frame) -> Double? {
     guard let name = texts.first(where: { $0.text == "美国" }) else { Issue.record("no label"); return }
     // The rank run follows the name on the same baseline.
     #expect(texts.contains { $0.text == "3" && $0.origin.y == name.origin.y && $0.origin.x > name.origin.x })
-    #expect(texts.contains { $0.text == "共23国" })
+    #expect(texts.contains { $0.text == "共23个" })
 }
 
 @Test func fourHundredSeriesLabelOnlyTheFocusSetWithoutOverlaps() {
@@ -113,4 +113,15 @@ private func centerX(of text: String, in frame: Frame) -> Double? {
     #expect(chart.labelBoxes.count < 60)
     #expect(intersections(chart.labelBoxes).isEmpty)
     #expect(chart.warnings.contains { $0.code == "chart-labels-dropped" })
+}
+
+@Test func manyPeriodsThinTheirLabelsAndKeepTheLast() {
+    let periods = (1990...2023).map(String.init)
+    let series = (0..<5).map { i in ChartSeries(id: "S\(i)", label: "S\(i)", values: periods.indices.map { Double(($0 + i) % 5 + 1) }) }
+    let spec = ChartSpec(kind: .bump, title: "Long", categories: periods, series: series, valuesAreRanks: true, language: "en")
+    let chart = renderer.render(spec, size: reportSize)
+    let shown = chart.frame.flattenedTexts.filter { periods.contains($0.text) }
+    #expect(shown.count > 2 && shown.count < periods.count)
+    #expect(shown.contains { $0.text == "2023" })
+    #expect(intersections(shown.map(\.bounds)).isEmpty)
 }

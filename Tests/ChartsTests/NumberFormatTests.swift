@@ -27,6 +27,6 @@ import Testing
 }
 
 @Test func surveySizeWordingFollowsTheLanguage() {
-    #expect(ChartNumberFormat(language: "zh-cn").outOf(22) == "共22国")
+    #expect(ChartNumberFormat(language: "zh-cn").outOf(22) == "共22个")
     #expect(ChartNumberFormat(language: "en").outOf(22) == "of 22")
 }
