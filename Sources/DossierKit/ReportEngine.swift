@@ -84,7 +84,9 @@ public final class ReportEngine: @unchecked Sendable {
         var record = ReportRecord(report: job.key, spec: job.specPath, parameters: job.parameters, status: .failed, outputs: [], inputs: [:],
                                   durationSeconds: 0, warnings: [], errors: [])
         defer { }
+        var timer = PhaseTimer(job.key)
         let (loadedValue, diagnostics) = load(job)
+        timer.lap("load")
         record.warnings = diagnostics.filter { $0.severity != .error }.map(\.description)
         record.errors = diagnostics.filter { $0.severity == .error }.map(\.description)
         guard let loaded = loadedValue, record.errors.isEmpty else {
@@ -108,7 +110,9 @@ public final class ReportEngine: @unchecked Sendable {
             return record
         }
 
+        timer.lap("fingerprint")
         let content = content(loaded)
+        timer.lap("resolve")
         record.warnings += content.warnings.filter { $0.severity != .error }.map(\.description)
         record.errors = content.warnings.filter { $0.severity == .error }.map(\.description)
         guard record.errors.isEmpty else {
@@ -127,8 +131,10 @@ public final class ReportEngine: @unchecked Sendable {
             record.outputs = outputs
             record.status = .built
             record.durationSeconds = Self.seconds(since: start)
+            timer.lap("render")
             try state.stageRecord(record, writer: &writer)
             try writer.commit()
+            timer.lap("commit")
         } catch {
             record.status = .failed
             record.outputs = []
@@ -157,7 +163,10 @@ public final class ReportEngine: @unchecked Sendable {
         }
         if let pdfName = spec.pdfName {
             let engine = LayoutEngine(style: loaded.style, measurer: renderer.measurer)
+            var timer = PhaseTimer(job.key)
             let (document, layoutWarnings) = engine.layout(content.blocks, metadata: content.metadata)
+            timer.lap("layout")
+            defer { timer.lap("pdf") }
             warnings += layoutWarnings.map { $0.location == nil ? Diagnostic($0.severity, $0.message, at: SourceLocation(file: spec.path), hint: $0.hint, code: $0.code) : $0 }
             let name = job.parameters.isEmpty || pdfName.contains("${") ? pdfName : batchName(pdfName, job: job, spec: spec)
             try stage(try renderer.pdf(document), name: name, kind: "pdf", pages: document.pages.count)
@@ -166,8 +175,12 @@ public final class ReportEngine: @unchecked Sendable {
             for (id, chart) in content.charts where exports.only.isEmpty || exports.only.contains(id) {
                 for size in exports.sizes {
                     let suffix = exports.sizes.count > 1 ? "-\(Int(size.width))x\(Int(size.height))" : ""
+                    var timer = PhaseTimer(job.key)
+                    let frame = chartFrame(chart, size: size, loaded: loaded)
+                    timer.lap("chart \(id) frame")
                     for format in exports.formats {
-                        let bytes = try exportChart(chart, size: size, format: format, scale: exports.scale, transparent: exports.transparent, loaded: loaded)
+                        let bytes = try export(frame, title: chart.title, format: format, scale: exports.scale, transparent: exports.transparent, loaded: loaded)
+                        timer.lap("chart \(id) \(format)")
                         let w = Int((size.width * (format == "png" ? exports.scale : 1)).rounded())
                         let h = Int((size.height * (format == "png" ? exports.scale : 1)).rounded())
                         try stage(bytes, name: "\(stem)-\(id)\(suffix).\(format)", kind: format, pages: format == "pdf" ? 1 : nil, width: w, height: h)
@@ -180,17 +193,29 @@ public final class ReportEngine: @unchecked Sendable {
 
     /// Renders one chart as a standalone image: the frame is drawn once at the slide size and replayed to the format.
     public func exportChart(_ chart: ChartSpec, size: Size, format: String, scale: Double, transparent: Bool, loaded: LoadedReport) throws -> [UInt8] {
+        let frame = chartFrame(chart, size: size, loaded: loaded)
+        return try export(frame, title: chart.title, format: format, scale: scale, transparent: transparent, loaded: loaded)
+    }
+
+    /// Draws a chart into a display list at a size; done once per chart and size, then replayed to each format.
+    func chartFrame(_ chart: ChartSpec, size: Size, loaded: LoadedReport) -> Frame {
+        ChartRenderer(style: loaded.style, measurer: renderer(for: loaded.spec.language).measurer).render(chart, size: size).frame
+    }
+
+    /// Replays a chart's display list to PNG, SVG or a one-page PDF.
+    func export(_ frame: Frame, title: String, format: String, scale: Double, transparent: Bool, loaded: LoadedReport) throws -> [UInt8] {
         let renderer = renderer(for: loaded.spec.language)
-        let frame = ChartRenderer(style: loaded.style, measurer: renderer.measurer).render(chart, size: size).frame
+        var timer = PhaseTimer(format)
+        defer { timer.lap("encode") }
         switch format {
         case "png":
-            let w = Int((size.width * scale).rounded()), h = Int((size.height * scale).rounded())
+            let w = Int((frame.size.width * scale).rounded()), h = Int((frame.size.height * scale).rounded())
             return try renderer.png(frame, options: PNGOptions(pixelWidth: w, pixelHeight: h, transparent: transparent))
         case "svg":
             return try renderer.svg(frame)
         default:
             let document = Document(pages: [Page(size: frame.size, items: frame.items)],
-                                    metadata: DocumentMetadata(title: chart.title, author: loaded.spec.author, date: loaded.spec.date),
+                                    metadata: DocumentMetadata(title: title, author: loaded.spec.author, date: loaded.spec.date),
                                     language: loaded.spec.language)
             return try renderer.pdf(document)
         }

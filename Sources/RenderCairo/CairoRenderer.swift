@@ -10,7 +10,7 @@ public struct PNGOptions: Hashable, Sendable {
     public var transparent: Bool
     /// zlib level 0–9; the default favours speed, as slide images are re-encoded by presentation tools anyway.
     public var compressionLevel: Int
-    public init(pixelWidth: Int, pixelHeight: Int, transparent: Bool = false, compressionLevel: Int = 3) {
+    public init(pixelWidth: Int, pixelHeight: Int, transparent: Bool = false, compressionLevel: Int = 1) {
         self.pixelWidth = pixelWidth; self.pixelHeight = pixelHeight
         self.transparent = transparent; self.compressionLevel = compressionLevel
     }
