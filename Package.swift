@@ -36,11 +36,12 @@ let package = Package(
             dependencies: ["DossierKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "DossierBench", dependencies: ["DossierKit"]),
+        .target(name: "TestSupport", path: "Tests/Support"),
         .testTarget(name: "GeometryTests", dependencies: ["Geometry"]),
-        .testTarget(name: "ModelTests", dependencies: ["Model", "Spec"]),
+        .testTarget(name: "ModelTests", dependencies: ["Model", "Spec", "TestSupport"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "Geometry", "Model"], exclude: ["Goldens"]),
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "Charts", "Geometry", "Model"], exclude: ["Goldens"]),
         .testTarget(name: "RenderCairoTests", dependencies: ["RenderCairo", "Geometry"]),
-        .testTarget(name: "DossierKitTests", dependencies: ["DossierKit"]),
+        .testTarget(name: "DossierKitTests", dependencies: ["DossierKit", "TestSupport"]),
     ]
 )

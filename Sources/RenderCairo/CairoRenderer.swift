@@ -99,18 +99,52 @@ public final class CairoRenderer: @unchecked Sendable {
 
     /// Renders a frame to PNG at a pixel size; the frame is scaled to fit (its aspect ratio is kept by the caller).
     public func png(_ frame: Frame, options: PNGOptions) throws -> [UInt8] {
-        let w = options.pixelWidth, h = options.pixelHeight
-        guard w > 0, h > 0 else { throw CairoError("png export", "the image size \(w)×\(h) is empty") }
+        try withRaster(frame, width: options.pixelWidth, height: options.pixelHeight, transparent: options.transparent) { pixels, stride in
+            var out: UnsafeMutablePointer<UInt8>?
+            var length = 0
+            var message = [CChar](repeating: 0, count: 256)
+            let result = dossier_png_encode(pixels, Int32(options.pixelWidth), Int32(options.pixelHeight), Int32(stride),
+                                            options.transparent ? 1 : 0, Int32(options.compressionLevel), &out, &length, &message, message.count)
+            guard result == 0, let out else {
+                throw CairoError("png encoding", String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
+            }
+            defer { dossier_png_free(out) }
+            return Array(UnsafeBufferPointer(start: out, count: length))
+        }
+    }
+
+    /// Renders a frame to raw RGBA pixels (for pixel tests): rows top to bottom, 4 bytes a pixel, on white.
+    public func pixels(_ frame: Frame, scale: Double = 1) throws -> (width: Int, height: Int, rgba: [UInt8]) {
+        let w = Int((frame.size.width * scale).rounded()), h = Int((frame.size.height * scale).rounded())
+        let rgba = try withRaster(frame, width: w, height: h, transparent: false) { data, stride in
+            var rgba = [UInt8](repeating: 0, count: w * h * 4)
+            for y in 0..<h {
+                let row = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
+                for x in 0..<w {
+                    let p = row[x], i = (y * w + x) * 4
+                    rgba[i] = UInt8((p >> 16) & 0xff); rgba[i + 1] = UInt8((p >> 8) & 0xff)
+                    rgba[i + 2] = UInt8(p & 0xff); rgba[i + 3] = UInt8(p >> 24)
+                }
+            }
+            return rgba
+        }
+        return (w, h, rgba)
+    }
+
+    /// Draws a frame into an ARGB32 image of the given pixel size and hands the pixels to `body`.
+    private func withRaster<R>(_ frame: Frame, width w: Int, height h: Int, transparent: Bool,
+                               _ body: (UnsafeMutablePointer<UInt8>, Int) throws -> R) throws -> R {
+        guard w > 0, h > 0 else { throw CairoError("raster", "the image size \(w)×\(h) is empty") }
         guard w.multipliedReportingOverflow(by: h).partialValue <= PNGOptions.maximumPixels, w <= 32767, h <= 32767 else {
-            throw CairoError("png export", "the image size \(w)×\(h) is over the limit of \(PNGOptions.maximumPixels / 1_000_000) megapixels")
+            throw CairoError("raster", "the image size \(w)×\(h) is over the limit of \(PNGOptions.maximumPixels / 1_000_000) megapixels")
         }
         guard let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(w), Int32(h)) else {
-            throw CairoError("png surface", "could not be created")
+            throw CairoError("image surface", "could not be created")
         }
         defer { cairo_surface_destroy(surface) }
-        try CairoError.check(cairo_surface_status(surface), "png surface")
-        guard let cr = cairo_create(surface) else { throw CairoError("png context", "could not be created") }
-        if !options.transparent {
+        try CairoError.check(cairo_surface_status(surface), "image surface")
+        guard let cr = cairo_create(surface) else { throw CairoError("image context", "could not be created") }
+        if !transparent {
             cairo_set_source_rgb(cr, 1, 1, 1)
             cairo_paint(cr)
         }
@@ -119,51 +153,10 @@ public final class CairoRenderer: @unchecked Sendable {
         DisplayListWalker.walk(frame.items, on: &canvas)
         let status = cairo_status(cr)
         cairo_destroy(cr)
-        try CairoError.check(status, "png drawing")
+        try CairoError.check(status, "drawing")
         cairo_surface_flush(surface)
-        guard let pixels = cairo_image_surface_get_data(surface) else { throw CairoError("png export", "no pixel data") }
-        let stride = cairo_image_surface_get_stride(surface)
-        var out: UnsafeMutablePointer<UInt8>?
-        var length = 0
-        var message = [CChar](repeating: 0, count: 256)
-        let result = dossier_png_encode(pixels, Int32(w), Int32(h), stride, options.transparent ? 1 : 0,
-                                        Int32(options.compressionLevel), &out, &length, &message, message.count)
-        guard result == 0, let out else {
-            throw CairoError("png encoding", String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
-        }
-        defer { dossier_png_free(out) }
-        return Array(UnsafeBufferPointer(start: out, count: length))
-    }
-
-    /// Renders a frame to raw RGBA pixels (for pixel tests): rows top to bottom, 4 bytes a pixel.
-    public func pixels(_ frame: Frame, scale: Double = 1) throws -> (width: Int, height: Int, rgba: [UInt8]) {
-        let w = Int((frame.size.width * scale).rounded()), h = Int((frame.size.height * scale).rounded())
-        guard w > 0, h > 0, w * h <= PNGOptions.maximumPixels,
-              let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(w), Int32(h)) else {
-            throw CairoError("raster", "bad size")
-        }
-        defer { cairo_surface_destroy(surface) }
-        guard let cr = cairo_create(surface) else { throw CairoError("raster", "no context") }
-        cairo_set_source_rgb(cr, 1, 1, 1)
-        cairo_paint(cr)
-        cairo_scale(cr, scale, scale)
-        var canvas = CairoCanvas(cr: cr, fonts: fonts, tagsEnabled: false)
-        DisplayListWalker.walk(frame.items, on: &canvas)
-        cairo_destroy(cr)
-        cairo_surface_flush(surface)
-        guard let data = cairo_image_surface_get_data(surface) else { throw CairoError("raster", "no data") }
-        let stride = Int(cairo_image_surface_get_stride(surface))
-        var rgba = [UInt8](repeating: 0, count: w * h * 4)
-        for y in 0..<h {
-            let row = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
-            for x in 0..<w {
-                let p = row[x]
-                let i = (y * w + x) * 4
-                rgba[i] = UInt8((p >> 16) & 0xff); rgba[i + 1] = UInt8((p >> 8) & 0xff)
-                rgba[i + 2] = UInt8(p & 0xff); rgba[i + 3] = UInt8(p >> 24)
-            }
-        }
-        return (w, h, rgba)
+        guard let pixels = cairo_image_surface_get_data(surface) else { throw CairoError("raster", "no pixel data") }
+        return try body(pixels, Int(cairo_image_surface_get_stride(surface)))
     }
 
     // MARK: SVG

@@ -1,3 +1,4 @@
+import TestSupport
 import DossierKit
 import Geometry
 import Testing

@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 
 /// Runs the built `dossier` executable and the PDF tools, as a user would.
