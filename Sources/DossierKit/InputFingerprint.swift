@@ -25,7 +25,9 @@ enum InputFingerprint {
     /// would cost more than the build). Computed once per process.
     static let fonts: String = {
         var h = SHA256()
-        let roots = ["/usr/share/fonts", "/usr/local/share/fonts", NSHomeDirectory() + "/.fonts", NSHomeDirectory() + "/.local/share/fonts"]
+        // HOME as fontconfig reads it (NSHomeDirectory ignores the variable on Linux).
+        let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
+        let roots = ["/usr/share/fonts", "/usr/local/share/fonts", home + "/.fonts", home + "/.local/share/fonts"]
         for root in roots {
             guard let walker = FileManager.default.enumerator(atPath: root) else { continue }
             var entries: [String] = []

@@ -98,6 +98,7 @@ public final class ReportEngine: @unchecked Sendable {
         var inputs = InputFingerprint.hashes(of: inputFiles)
         inputs["fonts"] = InputFingerprint.fonts
         inputs["dossier"] = InputFingerprint.tool
+        inputs["date"] = loaded.spec.date   // may come from SOURCE_DATE_EPOCH rather than the spec file
         inputs["parameters"] = job.parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "&")
         record.inputs = inputs
 

@@ -45,12 +45,29 @@ public enum ReportSpecLoader {
         let title = reader.text(m.required("title", &diagnostics), &diagnostics) ?? SpecText("", at: SourceLocation(file: path))
         let subtitle = reader.text(m.value("subtitle"), &diagnostics)
         let author = reader.text(m.value("author"), &diagnostics)?.text ?? ""
+        // The date is printed on the cover and written into the PDF; it never comes silently from the clock,
+        // so identical input gives identical bytes. Without `date:`, SOURCE_DATE_EPOCH (reproducible builds) is used.
         var date = "2000-01-01"
-        if let d = m.required("date", &diagnostics), let s = reader.text(d, &diagnostics)?.text {
-            if Period(s).map({ if case .day = $0 { return true } else { return false } }) == true { date = s } else {
-                diagnostics.append(.error("date '\(s)' must be written YYYY-MM-DD", at: d.location,
-                                          hint: "the date is printed on the cover and written into the PDF, so builds are reproducible", code: "bad-date"))
+        if let d = m.value("date") {
+            if let s = reader.text(d, &diagnostics)?.text {
+                if case .day = Period(s) { date = s } else {
+                    diagnostics.append(.error("date '\(s)' must be written YYYY-MM-DD", at: d.location,
+                                              hint: "the date is printed on the cover and written into the PDF, so builds are reproducible", code: "bad-date"))
+                }
             }
+        } else if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] {
+            if let seconds = Double(epoch), seconds >= 0, seconds < 4e9 {
+                let formatter = DateFormatter()
+                formatter.locale = Locale(identifier: "en_US_POSIX")
+                formatter.timeZone = TimeZone(identifier: "UTC")
+                formatter.dateFormat = "yyyy-MM-dd"
+                date = formatter.string(from: Date(timeIntervalSince1970: seconds))
+            } else {
+                diagnostics.append(.error("SOURCE_DATE_EPOCH '\(epoch)' is not a number of seconds since 1970", at: SourceLocation(file: path), code: "bad-date"))
+            }
+        } else {
+            diagnostics.append(.error("the spec has no date", at: m.location,
+                                      hint: "add date: YYYY-MM-DD (or set SOURCE_DATE_EPOCH); Dossier never takes the date from the clock", code: "missing-key"))
         }
         var language = "zh-cn"
         if let l = m.value("language"), let s = reader.text(l, &diagnostics)?.text {

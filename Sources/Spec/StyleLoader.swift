@@ -46,7 +46,10 @@ public enum StyleLoader {
         let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         var style = Style(name: name)
         if let base = m.string("extends", &diagnostics) {
-            let basePath = resolve(base, relativeTo: (path as NSString).deletingLastPathComponent)
+            // A bare name is first looked up beside this style (Styles/slides.yaml extends briefing).
+            let folder = (path as NSString).deletingLastPathComponent
+            let sibling = (folder as NSString).appendingPathComponent(base + ".yaml")
+            let basePath = !base.contains("/") && FileManager.default.fileExists(atPath: sibling) ? sibling : resolve(base, relativeTo: folder)
             guard var baseStyle = load(path: basePath, chain: chain + [standard], files: &files, &diagnostics) else { return nil }
             baseStyle.name = name
             style = baseStyle

@@ -1,5 +1,6 @@
 import TestSupport
 import DossierKit
+import Spec
 import Geometry
 import Testing
 
@@ -59,4 +60,25 @@ func brokenSpecIsReported(name: String, code: String, line: Int, severity: Diagn
 @Test func allErrorsAreReportedInOneRun() {
     let errors = diagnostics("many-errors.yaml").filter { $0.severity == .error }
     #expect(Set(errors.map(\.code)).isSuperset(of: ["bad-version", "bad-date", "bad-language"]), "\(errors)")
+}
+
+@Test func specWithoutDateIsAnErrorUnlessSourceDateEpochIsSet() throws {
+    let d = diagnostics("no-date.yaml").first { $0.code == "missing-key" }
+    #expect(d?.message == "the spec has no date")
+    let out = TestPaths.temporaryFolder()
+    let r = try CLI.run(["build", "Tests/Fixtures/specs/no-date.yaml", "--out", out, "-q"], environment: ["SOURCE_DATE_EPOCH": "1700000000"])
+    #expect(r.status == 0, "\(r.stderr)")
+    let info = try CLI.tool("pdfinfo", [out + "/no-date.pdf"]).stdout
+    #expect(info.contains("Nov 14 00:00:00 2023"), "\(info)")
+}
+
+@Test func styleErrorsAreLocated() {
+    let (style, _, all) = StyleLoader.load(path: TestPaths.fixtures + "/styles/broken.yaml")
+    #expect(style != nil)   // a style with bad keys still loads its good ones, but the errors stop the build
+    let unknown = all.first { $0.code == "unknown-key" }
+    #expect(unknown?.location?.line == 4 && unknown?.hint == "did you mean 'title'?", "\(all)")
+    #expect(all.contains { $0.code == "bad-color" && $0.location?.line == 6 })
+    #expect(all.contains { $0.code == "bad-page" && $0.location?.line == 7 })
+    let (_, _, cycle) = StyleLoader.load(path: TestPaths.fixtures + "/styles/cycle-a.yaml")
+    #expect(cycle.contains { $0.code == "style-cycle" })
 }

@@ -182,3 +182,54 @@ private func statuses(_ out: String) throws -> [String: String] {
         #expect(r.status == 0, "\(r.stderr)")
     }
 }
+
+@Suite(.serialized) struct FingerprintAndWatchTests {
+    @Test func fontAndToolChangesTriggerARebuild() throws {
+        let out = TestPaths.temporaryFolder()
+        let home = TestPaths.temporaryFolder()
+        let bin = TestPaths.temporaryFolder() + "/dossier"
+        try FileManager.default.copyItem(atPath: CLI.dossier, toPath: bin)
+        func build() throws -> String {
+            let process = try CLI.run(["build", "Tests/Fixtures/specs/ok.yaml", "--out", out, "-q"], environment: ["HOME": home], executable: bin)
+            #expect(process.status == 0, "\(process.stderr)")
+            let manifest = try JSONDecoder().decode(Manifest.self, from: try #require(FileManager.default.contents(atPath: out + "/manifest.json")))
+            return manifest.reports.first?.status.rawValue ?? ""
+        }
+        #expect(try build() == "built")
+        #expect(try build() == "skipped")
+        // A font added to the user's font folder.
+        try FileManager.default.createDirectory(atPath: home + "/.fonts", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", toPath: home + "/.fonts/Extra.ttf")
+        #expect(try build() == "built")
+        #expect(try build() == "skipped")
+        // A different build of the tool.
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: bin)
+        #expect(try build() == "built")
+    }
+
+    @Test func watchRebuildsWhenTheDatasetChanges() throws {
+        let root = TestPaths.temporaryFolder()
+        try FileManager.default.createDirectory(atPath: root + "/specs", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: TestPaths.fixtures + "/datasets/base", toPath: root + "/datasets/base")
+        try FileManager.default.copyItem(atPath: TestPaths.fixtures + "/specs/ok.yaml", toPath: root + "/specs/ok.yaml")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CLI.dossier)
+        process.arguments = ["watch", root + "/specs/ok.yaml", "--out", root + "/out", "--interval", "0.1", "--max-builds", "2"]
+        let err = Pipe()
+        process.standardError = err
+        try process.run()
+        // Wait for the first build, then change the dataset.
+        let pdf = root + "/out/ok.pdf"
+        var waited = 0
+        while !FileManager.default.fileExists(atPath: pdf) && waited < 200 { usleep(50_000); waited += 1 }
+        #expect(FileManager.default.fileExists(atPath: pdf))
+        let obs = root + "/datasets/base/observations.csv"
+        try (try String(contentsOfFile: obs, encoding: .utf8) + "US,survey.count,2003,14,,\n").write(toFile: obs, atomically: true, encoding: .utf8)
+        waited = 0
+        while process.isRunning && waited < 200 { usleep(50_000); waited += 1 }
+        if process.isRunning { process.terminate() }
+        let log = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 0)
+        #expect(log.components(separatedBy: "✓").count - 1 == 2, "\(log)")
+    }
+}

@@ -11,13 +11,13 @@ enum CLI {
         return TestPaths.repo(".build/debug/dossier")
     }
 
-    static func run(_ arguments: [String], environment: [String: String] = [:], tool: String? = nil) throws -> Result {
+    static func run(_ arguments: [String], environment: [String: String] = [:], tool: String? = nil, executable: String? = nil) throws -> Result {
         let process = Process()
         if let tool {
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
             process.arguments = [tool] + arguments
         } else {
-            process.executableURL = URL(fileURLWithPath: dossier)
+            process.executableURL = URL(fileURLWithPath: executable ?? dossier)
             process.arguments = arguments
         }
         var env = ProcessInfo.processInfo.environment

@@ -33,3 +33,35 @@ func sampleDocument(title: String = "国际/国内电子政务发展水平对比
     let check = try ToolRunner.run("qpdf", ["--check", path])
     #expect(check.status == 0, "qpdf --check failed: \(check.output)")
 }
+
+@Test func missingGlyphsAreReportedByText() {
+    let renderer = CairoRenderer(language: "zh-cn")
+    _ = renderer.measurer.width(of: "电子政务", font: sans)
+    #expect(renderer.fonts.textsWithMissingGlyphs.isEmpty)
+    // Linear B syllables: no font installed here covers them, so Pango draws boxes.
+    _ = renderer.measurer.width(of: "ok 𐀀𐀁", font: sans)
+    #expect(renderer.fonts.textsWithMissingGlyphs == ["ok 𐀀𐀁"])
+}
+
+@Test func pngHasTheRequestedSizeAndPixelsWhereDrawn() throws {
+    let renderer = CairoRenderer(language: "en")
+    let frame = Frame(size: Size(100, 50), items: [.path(PathItem(path: .rect(Rect(x: 0, y: 0, width: 50, height: 50)), fill: Color(hex: "#ff0000")))])
+    let png = try renderer.png(frame, options: PNGOptions(pixelWidth: 400, pixelHeight: 200))
+    #expect(Array(png[16..<24]) == [0, 0, 1, 144, 0, 0, 0, 200])   // IHDR width 400, height 200
+    let (w, h, rgba) = try renderer.pixels(frame, scale: 2)
+    #expect(w == 200 && h == 100)
+    func pixel(_ x: Int, _ y: Int) -> [UInt8] { Array(rgba[(y * w + x) * 4..<(y * w + x) * 4 + 4]) }
+    #expect(pixel(50, 50) == [255, 0, 0, 255])      // inside the red square
+    #expect(pixel(150, 50) == [255, 255, 255, 255]) // white background
+    #expect(throws: CairoError.self) { try renderer.png(frame, options: PNGOptions(pixelWidth: 20000, pixelHeight: 20000)) }
+}
+
+@Test func sameFrameGivesIdenticalSVGAfterOtherWork() throws {
+    let renderer = CairoRenderer(language: "zh-cn")
+    let page = sampleDocument().pages[0]
+    let frame = Frame(size: page.size, items: page.items.filter { if case .text = $0 { return true } else { return false } })
+    let first = try renderer.svg(frame)
+    _ = try renderer.pdf(sampleDocument())
+    _ = try renderer.svg(Frame(size: Size(10, 10)))
+    #expect(try renderer.svg(frame) == first)
+}
