@@ -177,6 +177,11 @@ public struct LineBreaker: Sendable {
             if !previousWide && !currentWide && !previousIsPunct && !currentIsPunct { units[i].breakBefore = false }
             // Narrow punctuation such as "(" or ")" stays attached to the word it touches.
             if !currentWide && currentIsPunct && !previousWide { units[i].breakBefore = false }
+            // A point, comma or colon between two digits belongs to the number: "91.3", "5,793", "12:30".
+            if i >= 2, ["." , ",", ":"].contains(previous.text), unit.text.first?.isNumber == true,
+               !units[i - 2].isSpace, !units[i - 2].isNewline, units[i - 2].text.last?.isNumber == true {
+                units[i].breakBefore = false
+            }
         }
         return units
     }

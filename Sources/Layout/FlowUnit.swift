@@ -21,8 +21,13 @@ struct FlowUnit: Sendable {
     /// Space above the unit; dropped when the unit starts a page.
     var spaceBefore: Double = 0
     /// The next unit must be on the same page (headings, first and penultimate lines of paragraphs,
-    /// table title and header rows).
+    /// table title and header rows, the first two and last two rows of a table). Broken only when the
+    /// glued run is taller than an empty page.
     var keepWithNext = false
+    /// The next unit should be on the same page if the whole run glued this way fits on one page (the rows
+    /// of a short table). Weaker than `keepWithNext`: a run too tall for a page is split where the hard
+    /// glue allows instead of being moved.
+    var softKeepWithNext = false
     /// The table this unit belongs to (index into the builder's tables).
     var table: Int?
     /// A table body row: when it starts a page, the table's continuation header is drawn first.
@@ -33,6 +38,9 @@ struct FlowUnit: Sendable {
     var tocEntry: Int?
     /// The page holding this unit is a title page (no running header).
     var isTitle = false
+    /// Decorative space at the top of the unit (the air above a title block) that may be given up when
+    /// that saves a short document a last page holding only a few lines.
+    var shrinkableTop = 0.0
     /// What the unit is, for warnings ("table 表 1, row 12").
     var what: String = ""
 
@@ -47,6 +55,17 @@ struct FlowUnit: Sendable {
     }
 
     static let pageBreak = FlowUnit(kind: .pageBreak, frame: Frame(size: .zero), height: 0)
+
+    /// The unit without its shrinkable top space.
+    func shrunk() -> FlowUnit {
+        guard shrinkableTop > 0 else { return self }
+        var unit = self
+        unit.frame.items = frame.items.map { $0.offsetBy(dx: 0, dy: -shrinkableTop) }
+        unit.frame.size.height -= shrinkableTop
+        unit.height -= shrinkableTop
+        unit.shrinkableTop = 0
+        return unit
+    }
 }
 
 /// The header repeated on every page a table continues onto: the title line with its "continued" marker

@@ -12,7 +12,7 @@ struct HeadingInfo: Hashable, Sendable {
 /// Resolves every heading of a report before layout, so the TOC, outline and links know them all up front.
 enum HeadingCollector {
     /// Headings in reading order (including the titles of reference lists) with unique destinations.
-    static func collect(_ blocks: [Block], scheme: HeadingNumbering.Scheme) -> (headings: [HeadingInfo], warnings: [Diagnostic]) {
+    static func collect(_ blocks: [Block], scheme: HeadingNumbering.Scheme, typesetter: Typesetter) -> (headings: [HeadingInfo], warnings: [Diagnostic]) {
         var numbering = HeadingNumbering(scheme: scheme)
         // Destinations count every heading, numbered or not, so generated names stay unique and stable.
         var path = [0, 0, 0]
@@ -44,11 +44,12 @@ enum HeadingCollector {
                     warnings.append(.warning("heading level \(level) is out of range; using \(clamped)",
                                              hint: "heading levels are 1, 2 and 3", code: "heading-level"))
                 }
-                let label = (numbered ? numbering.next(level: clamped) : "") + text
+                // Spaced as it is set, so the outline, the contents and the running header match the heading.
+                let label = typesetter.autospaced((numbered ? numbering.next(level: clamped) : "") + text)
                 headings.append(HeadingInfo(level: clamped, label: label, destination: destination(level: clamped, anchor: anchor),
                                             inTableOfContents: clamped <= 2))
             case .references(let title, _) where !title.isEmpty:
-                headings.append(HeadingInfo(level: 1, label: title, destination: destination(level: 1, anchor: ""),
+                headings.append(HeadingInfo(level: 1, label: typesetter.autospaced(title), destination: destination(level: 1, anchor: ""),
                                             inTableOfContents: true))
             case .figure(let figure) where !figure.anchor.trimmingSpaces.isEmpty:
                 // Figures share the destination namespace with headings.

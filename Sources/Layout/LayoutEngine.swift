@@ -36,7 +36,7 @@ public struct LayoutEngine: Sendable {
                                      hint: Suggestion.hint(for: style.headingNumbering, in: ["chinese", "decimal", "none"]),
                                      code: "heading-numbering"))
         }
-        let collected = HeadingCollector.collect(blocks, scheme: scheme)
+        let collected = HeadingCollector.collect(blocks, scheme: scheme, typesetter: typesetter)
         let headings = collected.headings
         warnings += collected.warnings
 
@@ -44,7 +44,9 @@ public struct LayoutEngine: Sendable {
         var builder = FlowBuilder(typesetter: typesetter, headings: headings, language: metadata.language, content: content)
         builder.build(blocks)
         warnings += builder.warnings
-        let body = Paginator(content: content, tables: builder.tables).paginate(builder.units)
+        let paginator = Paginator(content: content, tables: builder.tables)
+        var body = paginator.paginate(builder.units)
+        if let tighter = Self.withoutRuntPage(body, units: builder.units, paginator: paginator) { body = tighter }
         warnings += body.warnings
 
         // Phase 2: page numbers are known now.
@@ -78,6 +80,16 @@ public struct LayoutEngine: Sendable {
                                        keywords: metadata.keywords, creator: "Dossier", date: metadata.date),
             language: metadata.language)
         return (document, warnings)
+    }
+
+    /// A short document (a profile, a memo) whose last page would hold only a few lines looks unfinished:
+    /// when giving up the air above the title block pulls those lines back, the tighter pagination is used.
+    /// The units are already measured, so this costs one more linear pass, and only for such documents.
+    static func withoutRuntPage(_ body: PaginatedBody, units: [FlowUnit], paginator: Paginator) -> PaginatedBody? {
+        guard (2...3).contains(body.pages.count), body.lastPageHeight < paginator.content.height * 0.15,
+              units.contains(where: { $0.shrinkableTop > 0 }) else { return nil }
+        let tighter = paginator.paginate(units.map { $0.shrunk() })
+        return tighter.pages.count < body.pages.count ? tighter : nil
     }
 
     /// For each page, the level-1 heading the running header shows: the first one starting on the page,

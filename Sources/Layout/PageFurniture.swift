@@ -25,6 +25,8 @@ struct PageFurniture: Sendable {
         let baseline = ruleY - font.descent - 3
         let gap = style.sizes.body * 2
         let section = section ?? ""
+        // Spaced like the title block.
+        let title = typesetter.autospaced(title)
         // Each side may use its share of the width; text that does not fit is cut with an ellipsis.
         let titleWidth = typesetter.width(title, font), sectionWidth = typesetter.width(section, font)
         var titleRoom = content.width, sectionRoom = content.width

@@ -10,6 +10,8 @@ struct PaginatedBody: Sendable {
     var tocPlacements: [Int: (page: Int, origin: Point)] = [:]
     /// Pages that hold a title block (they get no running header).
     var titlePages: Set<Int> = []
+    /// How far down the content area the last page is filled.
+    var lastPageHeight = 0.0
     var warnings: [Diagnostic] = []
 }
 
@@ -80,15 +82,7 @@ struct Paginator: Sendable {
             }
 
             let space = placedOnPage > 0 ? unit.spaceBefore : 0
-            if y + space + chainHeight(units, from: i, limit: limit) <= limit {
-                place(unit, at: y + space, clip: false)
-                y += space + unit.height
-                placedOnPage += 1
-                last = unit
-                i += 1
-                continue
-            }
-            if placedOnPage > 0 {
+            if placedOnPage > 0 && !fitsHere(unit, space: space, y: y, last: last, units: units, index: i, limit: limit) {
                 // Close a table that continues on the next page with a light rule under its last row.
                 if let table = unit.table, unit.repeatsTableHeader, last?.table == table, table < tables.count {
                     let t = tables[table]
@@ -106,28 +100,56 @@ struct Paginator: Sendable {
                 }
                 continue
             }
-            // The page holds no body unit yet: the unit goes here whatever its glue says, so the loop
-            // progresses; it is clipped when even the empty page is too short for it.
-            let clip = y + unit.height > limit
+            // Either the unit belongs here, or the page holds no body unit yet: then it goes here whatever its
+            // glue says, so the loop progresses; it is clipped when even the empty page is too short for it.
+            let top = placedOnPage > 0 ? y + space : y
+            let clip = top + unit.height > limit
             if clip {
                 body.warnings.append(.warning("\(unit.what.isEmpty ? "a block" : unit.what) is taller than a page and was clipped",
                                               hint: "split it into smaller blocks or make it shorter", code: "clipped"))
             }
-            place(unit, at: y, clip: clip)
-            y += unit.height
+            place(unit, at: top, clip: clip)
+            y = top + unit.height
             placedOnPage += 1
             last = unit
             i += 1
         }
+        body.lastPageHeight = y
         return body
     }
 
-    /// Height of unit `start` plus every unit glued to it by keep-with-next (spacers in between count but
-    /// do not break the chain). Stops once `limit` is passed, so the cost per unit stays bounded.
-    private func chainHeight(_ units: [FlowUnit], from start: Int, limit: Double) -> Double {
+    /// Whether unit `index` goes on the current (non-empty) page at `y`, or a new page should start first.
+    ///
+    /// A run of glued units is moved to the next page when it does not fit here but fits an empty page. Soft
+    /// glue (a short table kept whole) is only looked at from the start of a run: once a run has been split,
+    /// or when even an empty page is too short for it, the hard glue alone decides. A run that no page can
+    /// hold is started on a fresh page and then filled greedily, so it is split where it has to be.
+    private func fitsHere(_ unit: FlowUnit, space: Double, y: Double, last: FlowUnit?, units: [FlowUnit], index: Int,
+                          limit: Double) -> Bool {
+        let glued = last?.keepWithNext == true
+        let inRun = glued || last?.softKeepWithNext == true
+        // An empty page for a table row still carries the repeated header.
+        var capacity = limit
+        if let table = unit.table, unit.repeatsTableHeader, table < tables.count { capacity -= tables[table].height }
+        if !inRun {
+            let soft = chainHeight(units, from: index, soft: true, limit: limit)
+            if y + space + soft <= limit { return true }
+            if soft <= capacity { return false }
+        }
+        let hard = chainHeight(units, from: index, soft: false, limit: limit)
+        if y + space + hard <= limit { return true }
+        if hard <= capacity { return false }
+        // No page holds the run: start it on a new page, then keep filling while units fit.
+        return glued && y + space + unit.height <= limit
+    }
+
+    /// Height of unit `start` plus every unit glued to it by keep-with-next (and by soft glue when `soft`);
+    /// spacers in between count but do not break the chain. Stops once `limit` is passed, so the cost per
+    /// unit stays bounded by a page.
+    private func chainHeight(_ units: [FlowUnit], from start: Int, soft: Bool, limit: Double) -> Double {
         var height = units[start].height
         var j = start
-        while units[j].keepWithNext, height <= limit {
+        while units[j].keepWithNext || (soft && units[j].softKeepWithNext), height <= limit {
             var next = j + 1
             while next < units.count, units[next].kind == .spacer {
                 height += units[next].height

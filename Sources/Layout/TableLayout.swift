@@ -17,6 +17,8 @@ struct TableLayout: Sendable {
     var style: Style { typesetter.style }
     /// Below 1 when a wide table is set smaller so that its cells need not wrap (see `layout`).
     var fontScale = 1.0
+    /// How many times the table has been set smaller (see `layout`).
+    var shrinkSteps = 0
     var cellSize: Double { style.sizes.table * fontScale }
     var font: FontSpec { style.bodyFont(size: cellSize) }
     var pitch: Double { cellSize * 1.4 }
@@ -33,6 +35,7 @@ struct TableLayout: Sendable {
         var column: Int
         var span: Int
         var spans: [TextSpan]
+        var isHeader: Bool
     }
 
     /// A measured row: its cells, their lines at the final column widths and its height.
@@ -55,16 +58,17 @@ struct TableLayout: Sendable {
         let header = table.headerRows.map { grid($0, columns: columnCount, isHeader: true) }
         let body = table.rows.map { grid($0, columns: columnCount, isHeader: false) }
         // A table too wide for comfortable columns (names and numbers on one line) is set smaller first,
-        // once, before any cell is asked to wrap.
-        if fontScale == 1 {
-            let needed = comfortableWidth(header + body, columns: columnCount)
-            if needed > width {
-                var smaller = self
-                smaller.fontScale = max(Self.minimumFontScale, width / needed)
-                return smaller.layout(table, index: index)
-            }
+        // before any cell is asked to wrap. Hinted glyph widths do not scale exactly with the size, so the
+        // table is measured again at the new size, a few times at most, until it fits.
+        let levels = columnLevels(header + body, columns: columnCount)
+        let needed = levels.tight.reduce(0, +)
+        if needed > width + 0.01 && fontScale > Self.minimumFontScale && shrinkSteps < 3 {
+            var smaller = self
+            smaller.fontScale = max(Self.minimumFontScale, fontScale * width / needed)
+            smaller.shrinkSteps += 1
+            return smaller.layout(table, index: index)
         }
-        let columns = columnWidths(header + body, columns: columnCount)
+        let columns = columnWidths(levels)
         var xs = [0.0]
         for w in columns { xs.append((xs.last ?? 0) + w) }
         let decimals = decimalColumns(body, columns: columns)
@@ -99,6 +103,7 @@ struct TableLayout: Sendable {
 
         // A row may be at most as tall as a page under the repeated header; taller rows are cut by lines.
         let maxRowHeight = max(pitch + 2 * padY, pageHeight - continuation.size.height)
+        var rows: [[FlowUnit]] = []
         for (rowIndex, row) in bodyRows.enumerated() {
             let isLast = rowIndex == bodyRows.count - 1
             let lineCount = row.lines.map(\.count).max() ?? 0
@@ -116,14 +121,18 @@ struct TableLayout: Sendable {
             }
             // A row cut into lines keeps the widow/orphan rules of a paragraph.
             ParagraphLayout.keepLinesTogether(&rowUnits)
-            units += rowUnits
+            rows.append(rowUnits)
         }
         if bodyRows.isEmpty, !units.isEmpty {
             units[units.count - 1].frame.rule(from: 0, to: width, at: headerFrame.size.height, color: style.colors.text, width: outerRule)
         }
+        let notes = notesFrame(table)
+        let total = units.reduce(0) { $0 + $1.height } + rows.joined().reduce(0) { $0 + $1.height } + (notes?.size.height ?? 0)
+        Self.glueRows(&rows, keepTogether: Self.keepsTogether(rows: rows.count, height: total, pageHeight: pageHeight))
+        units += rows.joined()
 
         // Source and notes under the table, kept with the last row.
-        if let notes = notesFrame(table) {
+        if let notes {
             if !units.isEmpty { units[units.count - 1].keepWithNext = true }
             var unit = FlowUnit(frame: notes, height: notes.size.height, what: what + " notes")
             unit.table = index
@@ -132,6 +141,25 @@ struct TableLayout: Sendable {
         return Result(units: units, continuation: TableContinuation(header: continuation, height: continuation.size.height,
                                                                     width: width, ruleColor: style.colors.rule,
                                                                     ruleWidth: innerRule))
+    }
+
+    /// Whether a table is short enough to be moved whole to the next page rather than split: it fits on one
+    /// page and has at most a dozen body rows or takes at most 40% of the page. Splitting such a table
+    /// saves little space and makes the reader turn the page for a few rows.
+    static func keepsTogether(rows: Int, height: Double, pageHeight: Double) -> Bool {
+        height <= pageHeight && (rows <= 12 || height <= pageHeight * 0.4)
+    }
+
+    /// Glue between body rows (each row is one unit, or one per line when cut). A split leaves at least two
+    /// rows on each side, so the first two and the last two rows are glued hard; a short table is glued
+    /// softly throughout, so it moves whole when it fits a page and still splits cleanly when it does not
+    /// (say, under a heading that takes the rest of the room).
+    static func glueRows(_ rows: inout [[FlowUnit]], keepTogether: Bool) {
+        for r in rows.indices where r < rows.count - 1 {
+            guard let lastSlice = rows[r].indices.last else { continue }
+            if r == 0 || r == rows.count - 2 { rows[r][lastSlice].keepWithNext = true }
+            if keepTogether { rows[r][lastSlice].softKeepWithNext = true }
+        }
     }
 
     /// "续表 1  title" in Chinese, "Table 1  title (continued)" otherwise.
@@ -155,11 +183,11 @@ struct TableLayout: Sendable {
             let cellFont = font.with(bold: cell.bold || isHeader)
             let color = cell.textColor ?? textColor(on: cell.fill)
             out.append(GridCell(cell: cell, column: column, span: span,
-                                spans: typesetter.spans(cell.spans, font: cellFont, color: color)))
+                                spans: typesetter.spans(cell.spans, font: cellFont, color: color), isHeader: isHeader))
             column += span
         }
         while column < columns {
-            out.append(GridCell(cell: TableCell(""), column: column, span: 1, spans: []))
+            out.append(GridCell(cell: TableCell(""), column: column, span: 1, spans: [], isHeader: isHeader))
             column += 1
         }
         return out
@@ -171,45 +199,56 @@ struct TableLayout: Sendable {
         return style.colors.text
     }
 
-    /// Column widths from content: each column gets at least its longest unbreakable unit and at most its
-    /// single-line width; the available width is shared in proportion to how much each column wants.
-    /// The width the table needs for every column at its comfortable minimum.
-    private func comfortableWidth(_ rows: [[GridCell]], columns: Int) -> Double {
-        minimumWidths(rows, columns: columns).comfortable.reduce(0, +)
+    /// Per-column widths at increasing levels of comfort, each at least the one before: `hard` (the longest
+    /// unbreakable unit), `tight` (headers on two lines, text labels up to 6 em, numbers and dates whole),
+    /// `comfortable` (short headers on one line, text labels up to 10 em) and `max` (every cell on one line).
+    struct ColumnLevels {
+        var hard: [Double]
+        var tight: [Double]
+        var comfortable: [Double]
+        var max: [Double]
+        var all: [[Double]] { [hard, tight, comfortable, max] }
     }
 
-    private func columnWidths(_ rows: [[GridCell]], columns: Int) -> [Double] {
-        let (hardMin, minW, maxW) = minimumWidths(rows, columns: columns)
-        let sumMin = minW.reduce(0, +), sumMax = maxW.reduce(0, +)
-        if sumMax <= width {
-            // Everything fits on one line: spread the spare width in proportion, so the table spans the column.
-            return maxW.map { $0 + (width - sumMax) * $0 / sumMax }
+    /// Column widths from content, spanning the text column. The width is shared out level by level: no
+    /// column grows past its `tight` width before every column has that much, and so on up to one line per
+    /// cell, so a long text column cannot starve a column of dates into wrapping.
+    private func columnWidths(_ levels: ColumnLevels) -> [Double] {
+        let sums = levels.all.map { $0.reduce(0, +) }
+        if let sumMax = sums.last, sumMax <= width {
+            // Everything fits on one line: spread the spare width in proportion.
+            return levels.max.map { $0 + (width - sumMax) * $0 / sumMax }
         }
-        if sumMin >= width {
-            let sumHard = hardMin.reduce(0, +)
-            if sumHard < width {
-                let t = (width - sumHard) / (sumMin - sumHard)
-                return zip(hardMin, minW).map { $0 + ($1 - $0) * t }
-            }
-            // Not even the longest words fit: shrink proportionally; the line breaker then splits words.
-            return hardMin.map { $0 * width / sumHard }
+        // The richest level that fits, widened towards the next. A table set smaller to fit lands on its
+        // tight width only up to rounding; that counts as fitting, or every column would lose a hair of
+        // width and its longest label would wrap.
+        for k in stride(from: sums.count - 2, through: 0, by: -1) where sums[k] <= width + 0.01 {
+            let low = levels.all[k], high = levels.all[k + 1]
+            guard sums[k + 1] > sums[k] else { return low }
+            let t = min(1, max(0, width - sums[k]) / (sums[k + 1] - sums[k]))
+            return zip(low, high).map { $0 + ($1 - $0) * t }
         }
-        let t = (width - sumMin) / (sumMax - sumMin)
-        return zip(minW, maxW).map { $0 + ($1 - $0) * t }
+        // Not even the longest words fit: shrink proportionally; the line breaker then splits words.
+        return levels.hard.map { $0 * width / max(sums[0], 1) }
     }
 
-    /// Per column: the longest unbreakable unit, a comfortable minimum (short labels unwrapped) and the one-line width.
-    private func minimumWidths(_ rows: [[GridCell]], columns: Int) -> (hard: [Double], comfortable: [Double], max: [Double]) {
-        var minW = [Double](repeating: 2 * padX, count: columns)
-        var maxW = minW
+    /// Measures every cell once and derives the column width levels.
+    private func columnLevels(_ rows: [[GridCell]], columns: Int) -> ColumnLevels {
+        let pad = 2 * padX
+        var hard = [Double](repeating: pad, count: columns)
+        var maxW = hard, tight = hard, comfortable = hard
         var spanning: [(GridCell, Double, Double)] = []
         for row in rows {
             for cell in row {
                 let natural = naturalWidths(cell.spans)
-                let lo = natural.min + 2 * padX, hi = natural.max + 2 * padX
+                let lo = natural.min + pad, hi = natural.max + pad
                 if cell.span == 1 {
-                    minW[cell.column] = max(minW[cell.column], lo)
-                    maxW[cell.column] = max(maxW[cell.column], hi)
+                    let c = cell.column
+                    hard[c] = max(hard[c], lo)
+                    maxW[c] = max(maxW[c], hi)
+                    let wants = preferredWidths(cell, natural: natural)
+                    tight[c] = max(tight[c], wants.tight + pad)
+                    comfortable[c] = max(comfortable[c], wants.comfortable + pad)
                 } else {
                     spanning.append((cell, lo, hi))
                 }
@@ -218,22 +257,42 @@ struct TableLayout: Sendable {
         // Spanning cells widen their columns evenly when the columns alone are too narrow for them.
         for (cell, lo, hi) in spanning {
             let range = cell.column..<(cell.column + cell.span)
-            let minSum = range.reduce(0) { $0 + minW[$1] }
-            if minSum < lo { for c in range { minW[c] += (lo - minSum) / Double(cell.span) } }
+            let minSum = range.reduce(0) { $0 + hard[$1] }
+            if minSum < lo { for c in range { hard[c] += (lo - minSum) / Double(cell.span) } }
             let maxSum = range.reduce(0) { $0 + maxW[$1] }
             if maxSum < hi { for c in range { maxW[c] += (hi - maxSum) / Double(cell.span) } }
         }
-        for c in 0..<columns { maxW[c] = max(maxW[c], minW[c]) }
-        // The true minimum (longest unbreakable unit) is kept: when the comfortable minimum below does not fit,
-        // columns fall back towards it before any word has to be split.
-        let hardMin = minW
+        // Each level lies between the hard minimum and the one-line width, and never below the level before.
         for c in 0..<columns {
-            // Chinese breaks between any two characters, so the longest unbreakable unit is often a single
-            // character; short labels ("项目") would then wrap letter by letter beside a long text column.
-            // A column keeps its single-line width up to a few ems before it is asked to wrap.
-            minW[c] = max(minW[c], min(maxW[c], 6 * font.size + 2 * padX))
+            maxW[c] = max(maxW[c], hard[c])
+            tight[c] = min(maxW[c], max(hard[c], tight[c]))
+            comfortable[c] = min(maxW[c], max(tight[c], comfortable[c]))
         }
-        return (hardMin, minW, maxW)
+        return ColumnLevels(hard: hard, tight: tight, comfortable: comfortable, max: maxW)
+    }
+
+    /// The widths (padding excluded) below which a cell starts to look broken rather than wrapped: `tight`
+    /// before the table is set smaller, `comfortable` before a long text column gets more room.
+    ///
+    /// Chinese breaks between any two characters, so the longest unbreakable unit is often a single
+    /// character; short labels ("项目") would then wrap letter by letter beside a long text column. A text
+    /// cell keeps its single-line width up to 6 em (10 em when there is room); a number, date or code (any
+    /// cell not set flush start) reads as one token and keeps it up to 10 em ("2004年1月29日" and
+    /// "5,793.95万人次" never wrap). A header may take two lines when room is short (a narrow column of
+    /// numbers under a long heading), which is better than setting the whole table smaller, but stays on
+    /// one line up to 6 em when there is room.
+    private func preferredWidths(_ cell: GridCell, natural: (min: Double, max: Double)) -> (tight: Double, comfortable: Double) {
+        let em = font.size
+        if cell.isHeader {
+            // Half the text plus most of an em: two lines even when the break falls mid-character.
+            let twoLines = min(natural.max, natural.max / 2 + em * 0.75)
+            return (max(natural.min, twoLines), max(natural.min, twoLines, min(natural.max, 6 * em)))
+        }
+        if cell.cell.alignment != .start && natural.max <= 10 * em {
+            return (natural.max, natural.max)
+        }
+        // Names such as "United Kingdom" stay on one line when there is room.
+        return (max(natural.min, min(natural.max, 6 * em)), max(natural.min, min(natural.max, 10 * em)))
     }
 
     /// The longest unbreakable unit and the widest hard line of some styled text.
@@ -297,7 +356,8 @@ struct TableLayout: Sendable {
     /// Widths of the text before the decimal point and of the point and what follows.
     private func decimalParts(_ cell: GridCell) -> (Double, Double) {
         let cellFont = cell.spans.first?.font ?? font
-        let text = cell.cell.text
+        // The text as set (with its CJK spacing), not as given.
+        let text = cell.spans.map(\.text).joined()
         let total = typesetter.width(text, cellFont)
         guard let dot = text.firstIndex(of: ".") else { return (total, 0) }
         let integer = typesetter.width(String(text[..<dot]), cellFont)
@@ -310,10 +370,27 @@ struct TableLayout: Sendable {
         let lines = cells.map { cell -> [SetLine] in
             guard !cell.spans.isEmpty else { return [] }
             let inner = xs[cell.column + cell.span] - xs[cell.column] - 2 * padX
-            return typesetter.lines(cell.spans, width: inner)
+            return isHeader ? balancedLines(cell.spans, width: inner) : typesetter.lines(cell.spans, width: inner)
         }
         let count = max(1, lines.map(\.count).max() ?? 1)
         return Row(cells: cells, lines: lines, height: Double(count) * pitch + 2 * padY, isHeader: isHeader, zebra: zebra)
+    }
+
+    /// A wrapped header cell broken into lines of similar length ("联合国电 / 子参与", not "联合国电子参 / 与"):
+    /// the narrowest width that needs no more lines than the full width does. Only header cells are
+    /// balanced (a few per table), so body rows are still broken once each.
+    private func balancedLines(_ spans: [TextSpan], width: Double) -> [SetLine] {
+        let greedy = typesetter.lines(spans, width: width)
+        guard greedy.count > 1 else { return greedy }
+        var best = greedy
+        // Never narrower than the longest word, or a word would be split to keep the line count.
+        var low = min(width, naturalWidths(spans).min), high = width
+        for _ in 0..<8 {
+            let mid = (low + high) / 2
+            let candidate = typesetter.lines(spans, width: mid)
+            if candidate.count <= greedy.count { best = candidate; high = mid } else { low = mid }
+        }
+        return best
     }
 
     /// A slice of a row: some of its lines, the slice height and where the first line starts (nil: centred).

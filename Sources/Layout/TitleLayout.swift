@@ -13,7 +13,8 @@ struct TitleLayout: Sendable {
 
     func layout(_ title: TitleBlock) -> FlowUnit {
         var frame = Frame(size: Size(width, 0))
-        var y = (pageHeight * 0.12).rounded()
+        let air = (pageHeight * 0.12).rounded()
+        var y = air
         frame.fill(Rect(x: 0, y: y, width: 48, height: 4), style.colors.accent)
         y += 4 + style.sizes.title * 0.9
 
@@ -42,6 +43,7 @@ struct TitleLayout: Sendable {
         frame.size.height = y
         var unit = FlowUnit(frame: frame, height: y, what: "title")
         unit.isTitle = true
+        unit.shrinkableTop = air
         return unit
     }
 }

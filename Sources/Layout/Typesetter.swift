@@ -31,15 +31,74 @@ struct Typesetter: Sendable {
         (pitch - font.lineBoxHeight) / 2 + font.ascent
     }
 
-    /// Styled spans: bold and italic come from the span, links are drawn in the accent colour.
+    /// Styled spans: bold and italic come from the span, links are drawn in the accent colour. Chinese and
+    /// Latin text are spaced evenly when the style asks for it (see `autospaced`).
     func spans(_ inline: [InlineSpan], font: FontSpec, color: Color) -> [TextSpan] {
-        inline.map { span in
+        autospaced(inline.map { span in
             var f = font
             if span.bold { f.bold = true }
             if span.italic { f.italic = true }
             let link = span.link.flatMap(Self.linkTarget)
             return TextSpan(text: span.text, font: f, color: link == nil ? color : style.colors.accent, link: link)
+        })
+    }
+
+    /// One space between a Chinese (or Japanese, Korean) character and a Latin letter or digit next to it.
+    ///
+    /// Report texts mix "2003 年" (typed with a space) and "第4阶段" (without), often in one sentence; set as
+    /// typed, the gaps around numbers look random. Adding the missing spaces makes every such boundary the
+    /// same word space, which is also where the line breaker may break. Spaces already there are kept,
+    /// and punctuation (，（“ …) gets none.
+    static func autospaced(_ spans: [TextSpan]) -> [TextSpan] {
+        var out = spans
+        var previous: Character?
+        for index in out.indices {
+            var text = ""
+            for ch in out[index].text {
+                if let p = previous, needsSpace(between: p, and: ch) {
+                    // At a span boundary the space goes to the end of the earlier span, so a link or bold
+                    // run starts with its own text.
+                    if text.isEmpty && index > 0 { out[index - 1].text.append(" ") } else { text.append(" ") }
+                }
+                text.append(ch)
+                previous = ch
+            }
+            out[index].text = text
         }
+        return out
+    }
+
+    /// `autospaced` when the style's `cjk_latin_space` is on; the text unchanged otherwise.
+    func autospaced(_ spans: [TextSpan]) -> [TextSpan] { style.cjkLatinSpace ? Self.autospaced(spans) : spans }
+    func autospaced(_ text: String) -> String { style.cjkLatinSpace ? Self.autospaced(text) : text }
+
+    /// `autospaced` for plain text (headings, titles, running headers).
+    static func autospaced(_ text: String) -> String {
+        var out = ""
+        var previous: Character?
+        for ch in text {
+            if let p = previous, needsSpace(between: p, and: ch) { out.append(" ") }
+            out.append(ch)
+            previous = ch
+        }
+        return out
+    }
+
+    static func needsSpace(between a: Character, and b: Character) -> Bool {
+        (isIdeographic(a) && isLatinAlphanumeric(b)) || (isLatinAlphanumeric(a) && isIdeographic(b))
+    }
+
+    /// Han ideographs, kana and Hangul syllables; not CJK punctuation or full-width forms.
+    static func isIdeographic(_ c: Character) -> Bool {
+        guard let s = c.unicodeScalars.first else { return false }
+        switch s.value {
+        case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0x20000...0x3FFFD: return true
+        default: return false
+        }
+    }
+
+    static func isLatinAlphanumeric(_ c: Character) -> Bool {
+        c.isASCII && (c.isLetter || c.isNumber)
     }
 
     /// `#name` is an internal destination, anything else a URI; empty links are ignored.
@@ -69,7 +128,7 @@ struct Typesetter: Sendable {
         for segment in segments {
             // An empty segment (blank line) still takes a line, in the font of the surrounding text.
             let source = segment.isEmpty ? [TextSpan(text: "", font: spans.first?.font ?? style.bodyFont(), color: style.colors.text)] : segment
-            let broken = breaker.lines(source, maxWidth: max(1, width))
+            let broken = withoutRunt(breaker.lines(source, maxWidth: max(1, width)))
             for (index, line) in broken.enumerated() {
                 out.append(SetLine(line: line, isLast: index == broken.count - 1))
             }
@@ -77,9 +136,33 @@ struct Typesetter: Sendable {
         return out
     }
 
-    /// Convenience for plain one-style text.
+    /// A last line of a character or two ("项", "个。") reads like an accident. The last two lines are broken
+    /// again a little narrower so that a few characters keep it company; the rest of the text is left alone,
+    /// and only such texts pay for one more break of two lines.
+    func withoutRunt(_ lines: [TextLine]) -> [TextLine] {
+        guard lines.count >= 2, let last = lines.last else { return lines }
+        let previous = lines[lines.count - 2]
+        let em = last.fragments.first?.font.size ?? style.sizes.body
+        guard last.width < 2.5 * em, previous.width > 6 * em else { return lines }
+        var spans = (previous.fragments + last.fragments).map { TextSpan(text: $0.text, font: $0.font, color: $0.color, link: $0.link) }
+        // The break dropped the space between two Latin words; put it back (CJK needs none, and a space
+        // between CJK and Latin comes back through autospacing).
+        let wide = { (c: Character?) in c?.unicodeScalars.first.map(CharacterClass.isWide) ?? true }
+        if !wide(previous.text.last) && !wide(last.text.first) { spans[previous.fragments.count - 1].text.append(" ") }
+        spans = autospaced(spans)
+        let again = breaker.lines(spans, maxWidth: max(1, previous.width - 2 * em))
+        guard again.count == 2, again[1].width > last.width else { return lines }
+        // Accept only a real break opportunity (a space, or next to a CJK character), never a word split
+        // because the narrower line could not hold it.
+        let joined = spans.reduce(0) { $0 + $1.text.count }
+        let atSpace = again[0].text.count + again[1].text.count < joined
+        guard atSpace || wide(again[0].text.last) || wide(again[1].text.first) else { return lines }
+        return Array(lines.dropLast(2)) + again
+    }
+
+    /// Convenience for plain one-style text (spaced like `spans`).
     func lines(_ text: String, font: FontSpec, color: Color, width: Double) -> [SetLine] {
-        lines([TextSpan(text: text, font: font, color: color)], width: width)
+        lines([TextSpan(text: autospaced(text), font: font, color: color)], width: width)
     }
 
     /// Display items for one line: a text run per fragment (or per justification piece) and a link over

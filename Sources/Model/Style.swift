@@ -87,6 +87,9 @@ public struct Style: Hashable, Sendable {
     public var markerRadius: Double
     /// Draw everything in grey (monochrome printing).
     public var monochrome: Bool
+    /// Insert a space between Chinese characters and adjacent Latin letters or digits ("第 4 阶段").
+    /// Off by default: the space becomes part of the text, so searching the PDF for "第4名" would fail.
+    public var cjkLatinSpace: Bool = false
 
     public init(name: String, page: PageTemplate = .a4,
                 fonts: StyleFonts = StyleFonts(body: ["DejaVu Sans", "Noto Sans CJK SC"], heading: ["DejaVu Sans", "Noto Sans CJK SC"]),

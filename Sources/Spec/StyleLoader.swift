@@ -158,5 +158,6 @@ public enum StyleLoader {
         style.focusLineWidth = m.double("focus_line_width", &diagnostics) ?? style.focusLineWidth
         style.markerRadius = m.double("marker_radius", &diagnostics) ?? style.markerRadius
         style.monochrome = m.bool("monochrome", &diagnostics) ?? style.monochrome
+        style.cjkLatinSpace = m.bool("cjk_latin_space", &diagnostics) ?? style.cjkLatinSpace
     }
 }

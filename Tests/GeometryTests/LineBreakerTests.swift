@@ -42,3 +42,11 @@ private func lines(_ text: String, width: Double) -> [String] {
     #expect(result.joined() == "上网人数达到了66%，联邦政府")
     #expect(!result.contains { $0.hasPrefix("%") || $0.hasPrefix("，") || $0.hasSuffix("6") && !$0.hasSuffix("66%") && $0.count < 3 })
 }
+
+@Test func decimalNumbersAreNeverSplit() {
+    // "91.3" must not break after the point even when the line ends there.
+    for width in stride(from: 45.0, through: 80.0, by: 2.5) {   // wider than the longest number (40 pt)
+        let result = lines("gives 91.3 and 5,793.95 here", width: width)
+        #expect(result.allSatisfy { !$0.hasSuffix("91.") && !$0.hasSuffix("5,") && !$0.hasSuffix("5,793.") }, "\(width): \(result)")
+    }
+}

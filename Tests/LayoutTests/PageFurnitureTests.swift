@@ -56,3 +56,20 @@ private func threePages() -> [Block] {
     #expect(document.metadata == DocumentMetadata(title: "电子政务发展简报", author: "研究组", subject: "排名", keywords: "电子政务",
                                                  creator: "Dossier", date: "2024-05-01"))
 }
+
+@Test func runningHeaderShowsTheSectionThatStartsOnThePageElseTheOneInEffect() {
+    // Section 二 starts in the middle of page 2; page 2 shows it (the first section starting on the page, as
+    // LaTeX and Word do), page 1 shows 一, and page 3, with no heading, carries 二 over.
+    let blocks: [Block] = [.heading(level: 1, text: "总体情况", numbered: true, anchor: "one"), Fixture.para(Fixture.chinese(2200)),
+                           .heading(level: 1, text: "排名变化", numbered: true, anchor: "two"), Fixture.para(Fixture.chinese(1800))]
+    let (document, _) = Fixture.layout(blocks, metadata: Fixture.zh("报告"))
+    guard let two = document.page(ofDestination: "two") else { Issue.record("no heading"); return }
+    #expect(two >= 1 && document.pages.count > two + 1)
+    func section(_ page: Int) -> String? {
+        document.pages[page].texts.filter { $0.bounds.maxY < Fixture.content.minY }.map(\.text).last
+    }
+    #expect(section(0) == "一、总体情况")
+    #expect(section(two) == "二、排名变化")
+    #expect(section(two + 1) == "二、排名变化")
+    if two > 1 { #expect(section(two - 1) == "一、总体情况") }
+}

@@ -71,3 +71,59 @@ private func fillers(_ count: Int) -> [Block] { (0..<count).map { Fixture.para("
     let first = document.pages[0].texts.first { $0.text == "first" }
     #expect(first.map { $0.bounds.minY < Fixture.content.minY + 20 } == true)
 }
+
+// MARK: Glue, driven with synthetic units so that every height is known exactly.
+
+/// A content unit of the given height that marks where it lands with a destination named `u<index>`.
+private func unit(_ index: Int, _ height: Double, hard: Bool = false, soft: Bool = false) -> FlowUnit {
+    var frame = Frame(size: Size(100, height))
+    frame.append(.destination(name: "u\(index)", at: .zero))
+    var unit = FlowUnit(frame: frame, height: height, keepWithNext: hard)
+    unit.softKeepWithNext = soft
+    return unit
+}
+
+/// The page (0-based) each unit landed on.
+private func pages(of units: [FlowUnit]) -> [Int] {
+    let body = Paginator(content: Fixture.content, tables: []).paginate(units)
+    var found: [String: Int] = [:]
+    for (page, items) in body.pages.enumerated() {
+        for case .destination(let name, _) in items { found[name] = page }
+    }
+    return units.indices.map { found["u\($0)"] ?? -1 }
+}
+
+@Test func softlyGluedRunMovesWholeWhenItFitsAPage() {
+    let page = Fixture.content.height
+    // 600 pt of filler leaves about 114 pt; the five 40 pt rows (200 pt) move together.
+    let units = [unit(0, 600)] + (1...5).map { unit($0, 40, soft: $0 < 5) }
+    #expect(pages(of: units) == [0, 1, 1, 1, 1, 1])
+    #expect(page > 600 + 40)
+}
+
+@Test func softlyGluedRunTallerThanAPageSplitsWhereTheHardGlueAllows() {
+    // A heading (hard) over twenty 40 pt rows glued softly, first two and last two also hard: 800 pt, more
+    // than a page. It starts on the current page and is split, never leaving the heading alone.
+    var units = [unit(0, 500), unit(1, 20, hard: true)]
+    for row in 2...21 { units.append(unit(row, 40, hard: row == 2 || row == 20, soft: row < 21)) }
+    let placed = pages(of: units)
+    #expect(placed[1] == placed[2] && placed[2] == placed[3], "heading and the first two rows stay together")
+    #expect(placed[1] == 0, "the run starts on the page it comes to instead of leaving it two-thirds empty")
+    #expect(placed[20] == placed[21])
+    // 500 + 20 + 800 pt: four rows fit under the heading, the other sixteen fill the second page.
+    #expect(placed == [0, 0, 0, 0, 0, 0] + Array(repeating: 1, count: 16))
+}
+
+@Test func runThatNoPageCanHoldFillsPagesInsteadOfTakingOnePageEach() {
+    // Thirty 40 pt units all glued hard (1,200 pt): the glue cannot be honoured, so the run starts on a
+    // fresh page and fills it, rather than giving every unit a page of its own.
+    let units = [unit(0, 300)] + (1...30).map { unit($0, 40, hard: $0 < 30) }
+    let placed = pages(of: units)
+    #expect(placed[1] == 1)
+    #expect(Set(placed).count == 3, "\(placed)")
+}
+
+@Test func hardGlueKeepsAHeadingWithWhatFollows() {
+    let units = [unit(0, 680), unit(1, 20, hard: true), unit(2, 20)]
+    #expect(pages(of: units) == [0, 1, 1])
+}

@@ -32,10 +32,10 @@ private func rankTable(rows: Int, number: String = "表 1") -> TableBlock {
     }
     // Every row appears exactly once, in order.
     let rowNames = document.pages.flatMap(\.strings).filter { $0.hasPrefix("国家") && $0 != "国家" }
-    #expect(rowNames == (1...1000).map { "国家\($0)" })
+    #expect(rowNames == (1...1000).map { "国家 \($0)" })
     // The source note stays with the last row.
     let last = document.pages[document.pages.count - 1].strings
-    #expect(last.contains("资料来源：联合国。") && last.contains("国家1000"))
+    #expect(last.contains("资料来源：联合国。") && last.contains("国家 1000"))
 }
 
 @Test func englishContinuationSaysContinued() {
@@ -133,4 +133,78 @@ private func rankTable(rows: Int, number: String = "表 1") -> TableBlock {
     #expect(TableLayout.continuedTitle(number: "表 1", title: "排名", language: "zh-cn") == "续表 1  排名")
     #expect(TableLayout.continuedTitle(number: "", title: "排名", language: "zh") == "续表  排名")
     #expect(TableLayout.continuedTitle(number: "Table 4", title: "Ranks", language: "en") == "Table 4  Ranks (continued)")
+}
+
+// MARK: Keeping short tables whole, orphan and widow rows
+
+/// A one-level table with `rows` body rows named "行 1", "行 2", …
+private func plainTable(rows: Int, number: String = "表 2") -> TableBlock {
+    TableBlock(number: number, title: "服务广度", sourceNote: "资料来源：埃森哲。",
+               headerRows: [[TableCell("国家"), TableCell("时间", alignment: .center), TableCell("比例", alignment: .decimal)]],
+               rows: (1...rows).map { [TableCell("行\($0)"), TableCell("2001", alignment: .center), TableCell("9\($0 % 10).\($0 % 7)", alignment: .decimal)] })
+}
+
+/// Pages (0-based) holding each body row of a plain table, in row order.
+private func rowPages(_ document: Document, rows: Int) -> [Int] {
+    (1...rows).map { document.page(ofText: "行 \($0)") ?? -1 }
+}
+
+@Test func shortTableMovesWholeToTheNextPageInsteadOfSplitting() {
+    var moved = false
+    for count in 24...40 {
+        let blocks = (0..<count).map { Fixture.para("填充 \($0)") } + [.table(plainTable(rows: 5))]
+        let (document, warnings) = Fixture.layout(blocks)
+        #expect(warnings.isEmpty)
+        let pages = rowPages(document, rows: 5)
+        #expect(Set(pages).count == 1, "a five-row table split across pages with \(count) fillers: \(pages)")
+        // Its title and source stay with it, and it is never marked as continued.
+        #expect(document.page(ofText: "表 2  服务广度") == pages.first)
+        #expect(document.page(ofText: "资料来源：埃森哲。") == pages.first)
+        #expect(!document.pages.flatMap(\.strings).contains { $0.hasPrefix("续表") })
+        if pages.first == 1 { moved = true }
+    }
+    #expect(moved)
+}
+
+@Test func longTableSplitsLeaveAtLeastTwoRowsOnEachSide() {
+    var splits = 0
+    for count in 0...40 {
+        let blocks = (0..<count).map { Fixture.para("填充 \($0)") } + [.table(plainTable(rows: 40))]
+        let (document, _) = Fixture.layout(blocks)
+        let pages = rowPages(document, rows: 40)
+        let perPage = Dictionary(grouping: pages, by: { $0 }).mapValues(\.count)
+        #expect(perPage.values.allSatisfy { $0 >= 2 }, "\(count) fillers: rows per page \(perPage.sorted { $0.key < $1.key })")
+        // The title and header rows never end a page without two rows under them.
+        #expect(document.page(ofText: "表 2  服务广度") == pages[0])
+        for page in Set(pages) where page != pages[0] {
+            #expect(document.pages[page].strings.contains("续表 2  服务广度"))
+            #expect(document.pages[page].strings.contains("比例"))
+        }
+        if perPage.count > 1 { splits += 1 }
+    }
+    #expect(splits > 10)
+}
+
+@Test func tablesAreKeptTogetherWhenShortAndFittingAPage() {
+    let page = 700.0
+    #expect(TableLayout.keepsTogether(rows: 12, height: 500, pageHeight: page))
+    #expect(!TableLayout.keepsTogether(rows: 13, height: 500, pageHeight: page))
+    #expect(TableLayout.keepsTogether(rows: 30, height: 280, pageHeight: page))
+    #expect(!TableLayout.keepsTogether(rows: 5, height: 701, pageHeight: page))
+}
+
+@Test func shortTableUnderAHeadingThatLeavesNoRoomStillSplitsCleanly() {
+    // Twelve tall rows: the table fits a page on its own but not under its heading, so it cannot be moved
+    // whole; the heading must still not be left alone, and neither side of the split gets a single row.
+    let tall = (1...12).map { [TableCell("行\($0)"), TableCell(Fixture.chinese(150, seed: $0))] }
+    let table = TableBlock(number: "表 4", title: "长行", sourceNote: "", headerRows: [[TableCell("项"), TableCell("说明")]], rows: tall)
+    let heading = Block.heading(level: 2, text: "细节", numbered: false, anchor: "detail")
+    for count in [0, 6, 12, 20] {
+        let (document, _) = Fixture.layout((0..<count).map { Fixture.para("填充 \($0)") } + [heading, .table(table)])
+        let pages = rowPages(document, rows: 12)
+        let perPage = Dictionary(grouping: pages, by: { $0 }).mapValues(\.count)
+        #expect(perPage.values.allSatisfy { $0 >= 2 }, "\(count) fillers: \(perPage)")
+        #expect(document.page(ofDestination: "detail") == pages[0], "heading left without its table")
+        #expect(document.page(ofText: "表 4  长行") == pages[0])
+    }
 }

@@ -5,7 +5,13 @@ import Model
 
 /// Shared fixtures: the briefing style with the fixed-width measurer, so every number is deterministic.
 enum Fixture {
-    static let style = Style.briefing
+    /// The briefing style with Chinese–Latin spacing on, as these tests were written to check it too
+    /// (the default, off, is checked in TypesettingTests).
+    static let style: Style = {
+        var s = Style.briefing
+        s.cjkLatinSpace = true
+        return s
+    }()
     static let engine = LayoutEngine(style: style, measurer: FixedWidthMeasurer())
     static let content = style.page.contentRect
 
