@@ -188,6 +188,8 @@ extension ReportBuilder {
             diagnostics.append(.warning("table '\(t.id)' has no observations", at: t.location, code: "empty-table"))
             return nil
         }
-        return TableBlock(number: nextTableNumber(), title: render(t.title), sourceNote: sourceNote(t.sourceNote, indicators), headerRows: [header], rows: body)
+        // Cite only the indicators that gave rows, not every one the spec lists.
+        let shown = indicators.filter { x in selected.contains { !dataset.observations(entity: $0.id, indicator: x.id).isEmpty } }
+        return TableBlock(number: nextTableNumber(), title: render(t.title), sourceNote: sourceNote(t.sourceNote, shown), headerRows: [header], rows: body)
     }
 }

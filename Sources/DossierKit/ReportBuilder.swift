@@ -37,7 +37,10 @@ struct ReportBuilder {
     }()
 
     mutating func render(_ text: SpecText) -> String {
-        templates.render(text, diagnostics: &diagnostics)
+        var used: [String] = []
+        let out = templates.render(text, diagnostics: &diagnostics, cited: &used)
+        _ = cite(used.compactMap { dataset.indicator($0) })
+        return out
     }
 
     mutating func entities(_ selection: EntitySelection) -> [Entity] {
@@ -120,10 +123,11 @@ struct ReportBuilder {
     }
 
     mutating func addReferences(title: String) {
-        let ids = citedSources.isEmpty ? dataset.sources.map(\.id) : citedSources + dataset.sources.map(\.id).filter { !citedSources.contains($0) }
+        // The sources the report actually drew on (tables, charts and placeholders), in first-use order.
+        let ids = citedSources.isEmpty ? dataset.sources.map(\.id) : citedSources
         let items = ids.compactMap { dataset.source($0) }.map { s -> String in
             var line = s.citation.resolve(language)
-            if let url = s.url { line += " " + url }
+            if let url = s.url, !line.contains(url) { line += " " + url }
             return line
         }
         blocks.append(.references(title: title, items: items))

@@ -12,7 +12,8 @@ struct TemplateEngine {
 
     static let functions = ["name", "rank", "value", "latest", "period", "count", "indicator", "stage", "best", "param", "outof", "source", "changes"]
 
-    func render(_ text: SpecText, diagnostics: inout [Diagnostic]) -> String {
+    /// Fills the placeholders of a text; `cited` collects the indicators whose values were used (for references).
+    func render(_ text: SpecText, diagnostics: inout [Diagnostic], cited: inout [String]) -> String {
         var out = ""
         var rest = Substring(text.text)
         while let open = rest.range(of: "{{") {
@@ -22,7 +23,7 @@ struct TemplateEngine {
                 return out + rest[open.lowerBound...]
             }
             let inner = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-            out += evaluate(inner, at: location(text, open.lowerBound), &diagnostics)
+            out += evaluate(inner, at: location(text, open.lowerBound), &diagnostics, cited: &cited)
             rest = rest[close.upperBound...]
         }
         return out + rest
@@ -42,7 +43,7 @@ struct TemplateEngine {
         return loc
     }
 
-    func evaluate(_ expression: String, at location: SourceLocation, _ diagnostics: inout [Diagnostic]) -> String {
+    func evaluate(_ expression: String, at location: SourceLocation, _ diagnostics: inout [Diagnostic], cited: inout [String]) -> String {
         let words = expression.split(whereSeparator: { $0 == " " || $0 == "\t" }).map { word -> String in
             let w = String(word)
             if w.hasPrefix("$"), let v = parameters[String(w.dropFirst())] { return v }
@@ -67,7 +68,10 @@ struct TemplateEngine {
             return nil
         }
         func indicator(_ id: String) -> Indicator? {
-            if let x = dataset.indicator(id) { return x }
+            if let x = dataset.indicator(id) {
+                if !cited.contains(x.id) { cited.append(x.id) }
+                return x
+            }
             _ = fail("unknown indicator '\(id)' in {{\(expression)}}", hint: Suggestion.hint(for: id, in: dataset.indicators.map(\.id)))
             return nil
         }
