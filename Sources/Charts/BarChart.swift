@@ -42,8 +42,9 @@ struct BarChart: ChartBody {
         guard !rows.isEmpty, !values.isEmpty else { return NoData.draw(ctx, in: plot, into: &d) }
 
         let axisHeight = ranks ? 0 : ValueAxis.height(ctx)
+        // Bars grow with the room up to about two and a half lines of type; beyond that the gaps grow instead.
         let band = Rows.band(count: rows.count, top: plot.minY, bottom: plot.maxY - axisHeight,
-                             maxStep: theme.labelFont.lineBoxHeight * 3.5, paddingInner: 0.3)
+                             maxBand: theme.labelFont.lineBoxHeight * 2.5, paddingInner: 0.3)
         let rowsBottom = band.range.1
         let highlighted = Set(rows.indices.filter { spec.series[rows[$0].series].id == spec.highlight })
         let names = RowLabels(rows.map { spec.series[$0.series].label }, ctx: ctx, rowStep: band.step,
@@ -60,8 +61,8 @@ struct BarChart: ChartBody {
         let range = (x0 + (hasNegative ? valueRoom : 0), max(x0 + 1, plot.maxX - valueRoom))
 
         // Bar lengths: values from zero, or ranks turned around so the best rank is the longest bar.
-        let axis = ValueAxis.horizontal(ranks: false, values: ranks ? [0, Double(worst)] : values, includeZero: true,
-                                        range: range, ctx: ctx)
+        let axis = ranks ? ValueAxis.lengths(upTo: Double(worst), range: range)
+                         : ValueAxis.horizontal(ranks: false, values: values, includeZero: true, range: range, ctx: ctx)
         let length: (Double) -> Double = ranks ? { Double(worst) + 1 - $0 } : { $0 }
         let zero = axis.position(0)
         names.draw(centers: rows.indices.map { band.center($0) }, right: x0 - gap, bold: highlighted, ctx: ctx, into: &d)

@@ -5,7 +5,8 @@ enum ChartNotes {
     static func ties(_ rule: TieRule, _ ctx: ChartContext) -> String {
         switch rule {
         case .shareAndStack:
-            return ctx.words("名次并列者共用同一位置，标签依次排列。", "Tied entities share a position; their labels are stacked.")
+            return ctx.words("名次并列者共用同一位置（标记套叠显示），标签依次排列。",
+                             "Tied entities share a position (nested markers); their labels are stacked.")
         case .offset:
             return ctx.words("名次并列者的线条略作上下错开。", "Tied lines are offset slightly so each stays visible.")
         }
@@ -18,6 +19,15 @@ enum ChartNotes {
         case .dashedBridge:
             return ctx.words("虚线段跨越缺少数据的时期。", "Dashed segments bridge periods without data.")
         }
+    }
+
+    /// A heat map has no key, so an exported image must say which way its shading runs (on a dark slide the
+    /// strongest cells are the brightest, not the darkest).
+    static func shading(ranks: Bool, _ ctx: ChartContext) -> String {
+        let darker = ctx.theme.scaleHigh.luminance < ctx.theme.scaleLow.luminance
+        let zh = (darker ? "颜色越深" : "颜色越亮") + (ranks ? "表示名次越靠前。" : "表示数值越大。")
+        let en = (darker ? "Darker" : "Brighter") + (ranks ? " cells mean better ranks." : " cells mean higher values.")
+        return ctx.words(zh, en)
     }
 
     static func longerIsBetter(_ ctx: ChartContext) -> String {

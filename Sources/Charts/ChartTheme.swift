@@ -45,7 +45,9 @@ struct ChartTheme {
         self.style = style
         let s = ChartTheme.scale(for: size)
         scale = s
-        padding = max(4, 0.02 * min(size.width, size.height))
+        // 2 % of the short side suits report figures; a slide-size image is a whole slide, whose edge needs a
+        // wider safe margin (about 4 % at 1920×1080), so the margin grows with the type from there.
+        padding = max(4, 0.02 * min(size.width, size.height) * max(1, s / 1.5))
         let sizes = style.sizes
         titleFont = style.bodyFont(size: sizes.chartTitle * s, bold: true)
         subtitleFont = style.bodyFont(size: (sizes.chartLabel + 1) * s)
@@ -79,10 +81,20 @@ struct ChartTheme {
     /// 1 for a 480×300 report figure; grows with the chart, damped so slide type is not oversized
     /// (1920×1080 gives about 2.8).
     static func scale(for size: Size) -> Double {
-        let raw = min(size.width / 480, size.height / 300)
+        // A report figure is as wide as the column and as tall as its content needs; a short one keeps nearly the
+        // type of its neighbours, since a figure's type should not shrink because it has fewer rows.
+        let byWidth = size.width / 480
+        let raw = min(byWidth, max(size.height / 300, min(byWidth, 1) * 0.85))
         guard raw.isFinite, raw > 0 else { return 1 }
         return min(max(pow(raw, 0.8), 0.7), 4)
     }
+
+    /// Greys only: series need dash patterns and marker shapes as well as shades.
+    var monochrome: Bool { style.monochrome }
+
+    /// The marker of the i-th category in dot and dumbbell charts: round in colour, a shape per category in
+    /// monochrome, where black and dark grey dots look alike.
+    func categoryShape(_ index: Int) -> MarkerShape { monochrome ? MarkerShape.at(index) : .circle }
 
     /// A palette or group colour (grey in monochrome).
     func color(group: String?, index: Int) -> Color { style.color(forGroup: group, index: index) }

@@ -10,7 +10,8 @@ struct DotChart: ChartBody {
 
     func legend() -> Legend {
         Legend(entries: (0..<categoryCount).map { c in
-            Legend.Entry(label: SeriesData.category(ctx.spec, c), color: ctx.theme.color(group: nil, index: c), swatch: .dot)
+            Legend.Entry(label: SeriesData.category(ctx.spec, c), color: ctx.theme.color(group: nil, index: c),
+                         swatch: .marker(ctx.theme.categoryShape(c)))
         })
     }
 
@@ -21,8 +22,7 @@ struct DotChart: ChartBody {
         guard categories > 0, !values.isEmpty else { return NoData.draw(ctx, in: plot, into: &d) }
 
         let axisHeight = ValueAxis.height(ctx)
-        let rows = Rows.band(count: spec.series.count, top: plot.minY, bottom: plot.maxY - axisHeight,
-                             maxStep: theme.labelFont.lineBoxHeight * 4, paddingInner: 0)
+        let rows = Rows.band(count: spec.series.count, top: plot.minY, bottom: plot.maxY - axisHeight, paddingInner: 0)
         let names = RowLabels(spec.series.map(\.label), ctx: ctx, rowStep: rows.step, maxWidth: plot.width * 0.3)
         let gap = 6 * s
         let x0 = plot.minX + names.width + gap
@@ -45,7 +45,7 @@ struct DotChart: ChartBody {
             }
             for (c, lane) in Self.lanes(series, categories: categories, x: axis.position, clearance: 2 * r + 0.5 * s) {
                 guard let v = SeriesData.value(series, c) else { continue }
-                dots[c].elements += Path.circle(center: Point(axis.position(v), cy + Double(lane) * laneStep), radius: r).elements
+                dots[c].elements += theme.categoryShape(c).path(center: Point(axis.position(v), cy + Double(lane) * laneStep), radius: r).elements
             }
         }
         d.stroke(guides, theme.context, width: 1.2 * s)

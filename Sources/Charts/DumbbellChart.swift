@@ -1,7 +1,11 @@
 import Geometry
 
-/// Two values per entity (categories 0 and 1) as two dots joined by a bar, values labelled outside the dots.
-/// Ranks run with rank 1 at the left.
+/// Two values per entity (categories 0 and 1) as two dots joined by a bar. Ranks run with rank 1 at the left.
+///
+/// Value labels sit on the outer sides of the pair (the lower value's label to the left of the left dot, the
+/// higher one's to the right of the right dot), so close values never put their labels on top of each other.
+/// Values that read the same get one label; dots that would cover each other are moved apart just enough to
+/// touch, or, when the values read the same, drawn as a ring around a dot so both colours show.
 struct DumbbellChart: ChartBody {
     let ctx: ChartContext
     init(_ ctx: ChartContext) { self.ctx = ctx }
@@ -11,7 +15,9 @@ struct DumbbellChart: ChartBody {
     func colors() -> [Color] { [ctx.theme.color(group: nil, index: 0), ctx.theme.color(group: nil, index: 1)] }
 
     func legend() -> Legend {
-        Legend(entries: (0..<2).map { Legend.Entry(label: SeriesData.category(ctx.spec, $0), color: colors()[$0], swatch: .dot) })
+        Legend(entries: (0..<2).map {
+            Legend.Entry(label: SeriesData.category(ctx.spec, $0), color: colors()[$0], swatch: .marker(ctx.theme.categoryShape($0)))
+        })
     }
 
     func draw(in plot: Rect, into d: inout ChartDrawing) -> Double {
@@ -24,14 +30,17 @@ struct DumbbellChart: ChartBody {
         }
 
         let axisHeight = ValueAxis.height(ctx)
-        let rows = Rows.band(count: spec.series.count, top: plot.minY, bottom: plot.maxY - axisHeight,
-                             maxStep: theme.labelFont.lineBoxHeight * 4, paddingInner: 0)
+        let rows = Rows.band(count: spec.series.count, top: plot.minY, bottom: plot.maxY - axisHeight, paddingInner: 0)
         let names = RowLabels(spec.series.map(\.label), ctx: ctx, rowStep: rows.step, maxWidth: plot.width * 0.3)
         let font = names.font
         let texts = spec.series.map { series in
             (0..<2).map { ctx.format.label(SeriesData.value(series, $0), preformatted: SeriesData.valueLabel(series, $0)) }
         }
-        let room = (texts.flatMap { $0 }.map { ctx.width($0, font) }.max() ?? 0) + theme.markerRadius + 4 * s
+        let r = theme.markerRadius * 1.15
+        let labelGap = 2 * s
+        // Room beside the axis for the outer labels, the widest marker (a tie ring) and a dot moved off its value.
+        let outer = r * (1 + TieRings.step)
+        let room = (texts.flatMap { $0 }.map { ctx.width($0, font) }.max() ?? 0) + outer + r + labelGap
         let gap = 6 * s
         let x0 = plot.minX + names.width + gap
         let axis = ValueAxis.horizontal(ranks: ranks, values: values, includeZero: false,
@@ -40,26 +49,39 @@ struct DumbbellChart: ChartBody {
         names.draw(centers: spec.series.indices.map { rows.center($0) }, right: x0 - gap, ctx: ctx, into: &d)
 
         let palette = colors()
-        let r = theme.markerRadius * 1.15
+        let shapes = [theme.categoryShape(0), theme.categoryShape(1)]
+        let outline = StrokeStyle(color: theme.background, width: 0.8 * s)
         for (i, pair) in pairs.enumerated() {
             let cy = rows.center(i)
-            let xs = [pair.0.map(axis.position), pair.1.map(axis.position)]
-            if let a = xs[0], let b = xs[1] {
-                d.stroke(.line(from: Point(a, cy), to: Point(b, cy)), theme.context, width: 2.2 * s, cap: .butt)
-            }
-            for c in 0..<2 {
-                guard let x = xs[c] else { continue }
-                d.fill(.circle(center: Point(x, cy), radius: r), palette[c], stroke: StrokeStyle(color: theme.background, width: 0.8 * s))
-            }
-            // The label of the left dot goes left, the right one goes right; equal values share one label.
-            let present = (0..<2).filter { xs[$0] != nil }
-            if present.count == 2, let a = xs[0], let b = xs[1], a != b || texts[i][0] != texts[i][1] {
-                let leftIndex = a <= b ? 0 : 1, rightIndex = 1 - leftIndex
-                d.label(ctx.run(texts[i][leftIndex], font: font, color: theme.ink(palette[leftIndex]), x: min(a, b) - r - 2 * s, y: cy, anchor: .end))
-                d.label(ctx.run(texts[i][rightIndex], font: font, color: theme.ink(palette[rightIndex]), x: max(a, b) + r + 2 * s, y: cy))
-            } else if let c = present.first, let x = xs[c] {
-                d.label(ctx.run(texts[i][c], font: font, color: theme.ink(palette[c]), x: x + r + 2 * s, y: cy))
-            } else {
+            switch (pair.0.map(axis.position), pair.1.map(axis.position)) {
+            case let (a?, b?):
+                let lo = a <= b ? 0 : 1, hi = 1 - lo
+                let same = pair.0 == pair.1 || texts[i][0] == texts[i][1]
+                var x = [a, b]
+                let touching = 2 * r + 0.5 * s
+                if !same, abs(b - a) < touching {
+                    // Close but different values: part the dots until they touch, keeping their order and midpoint.
+                    let mid = (a + b) / 2
+                    x[lo] = mid - touching / 2
+                    x[hi] = mid + touching / 2
+                }
+                d.stroke(.line(from: Point(x[lo], cy), to: Point(x[hi], cy)), theme.context, width: 2.2 * s, cap: .butt)
+                let ring = same && abs(x[1] - x[0]) < touching
+                // A ring (the first category, drawn larger underneath) shows both colours on one point.
+                d.fill(shapes[0].path(center: Point(x[0], cy), radius: ring ? outer : r), palette[0], stroke: outline)
+                d.fill(shapes[1].path(center: Point(x[1], cy), radius: r), palette[1], stroke: outline)
+                let reach = ring ? outer : r
+                if same {
+                    d.label(ctx.run(texts[i][0], font: font, color: theme.text, x: max(x[0], x[1]) + reach + labelGap, y: cy))
+                } else {
+                    d.label(ctx.run(texts[i][lo], font: font, color: theme.ink(palette[lo]), x: x[lo] - r - labelGap, y: cy, anchor: .end))
+                    d.label(ctx.run(texts[i][hi], font: font, color: theme.ink(palette[hi]), x: x[hi] + r + labelGap, y: cy))
+                }
+            case (let a?, nil), (nil, let a?):
+                let c = pair.0 != nil ? 0 : 1
+                d.fill(shapes[c].path(center: Point(a, cy), radius: r), palette[c], stroke: outline)
+                d.label(ctx.run(texts[i][c], font: font, color: theme.ink(palette[c]), x: a + r + labelGap, y: cy))
+            case (nil, nil):
                 d.label(ctx.run(ChartNumberFormat.missing, font: font, color: theme.muted, x: axis.position(axis.ticks.first?.value ?? 0), y: cy))
             }
         }

@@ -26,8 +26,9 @@ struct GroupedBarChart: ChartBody {
         guard categories > 0, !values.isEmpty else { return NoData.draw(ctx, in: plot, into: &d) }
 
         let axisHeight = ranks ? 0 : ValueAxis.height(ctx)
+        // Each bar of a group grows up to about one and a half lines of tick type; beyond that the gaps grow.
         let rows = Rows.band(count: spec.series.count, top: plot.minY, bottom: plot.maxY - axisHeight,
-                             maxStep: theme.tickFont.lineBoxHeight * (1.3 * Double(categories) + 1), paddingInner: 0.25)
+                             maxBand: theme.tickFont.lineBoxHeight * 1.6 * Double(categories), paddingInner: 0.25)
         let names = RowLabels(spec.series.map(\.label), ctx: ctx, rowStep: rows.step, maxWidth: plot.width * 0.3)
         let sub = BandScale(count: categories, range: (0, rows.bandwidth), paddingInner: 0.1)
         // Value labels take the bar's thickness; below about 4.5 pt at report scale they are unreadable.
@@ -47,8 +48,8 @@ struct GroupedBarChart: ChartBody {
         let x0 = plot.minX + names.width + gap
         let hasNegative = values.contains { $0 < 0 }
         let range = (x0 + (hasNegative ? valueRoom : 0), max(x0 + 1, plot.maxX - valueRoom))
-        let axis = ValueAxis.horizontal(ranks: false, values: ranks ? [0, Double(worst)] : values, includeZero: true,
-                                        range: range, ctx: ctx)
+        let axis = ranks ? ValueAxis.lengths(upTo: Double(worst), range: range)
+                         : ValueAxis.horizontal(ranks: false, values: values, includeZero: true, range: range, ctx: ctx)
         let length: (Double) -> Double = ranks ? { Double(worst) + 1 - $0 } : { $0 }
         let zero = axis.position(0)
         let top = rows.start(0) - rows.step * 0.1

@@ -6,6 +6,8 @@ struct HeatmapChart: ChartBody {
     let ctx: ChartContext
     init(_ ctx: ChartContext) { self.ctx = ctx }
 
+    func notes() -> [String] { [ChartNotes.shading(ranks: ctx.spec.valuesAreRanks, ctx)] }
+
     func draw(in plot: Rect, into d: inout ChartDrawing) -> Double {
         let spec = ctx.spec, theme = ctx.theme, s = theme.scale
         let columns = SeriesData.categoryCount(spec)
@@ -16,28 +18,26 @@ struct HeatmapChart: ChartBody {
 
         // Row labels need the row height, which needs the header height, which needs the column width: start
         // from a first guess of the label column and settle the header once.
-        let headFont = theme.tickFont
         let gap = 6 * s
-        let guessRows = Rows.band(count: spec.series.count, top: plot.minY, bottom: plot.maxY, maxStep: theme.labelFont.lineBoxHeight * 2.2, paddingInner: 0)
-        let guessNames = RowLabels(spec.series.map(\.label), ctx: ctx, rowStep: guessRows.step, maxWidth: plot.width * 0.3)
+        // The head takes about one row.
+        let guessNames = RowLabels(spec.series.map(\.label), ctx: ctx, rowStep: plot.height / Double(spec.series.count + 1),
+                                   maxWidth: plot.width * 0.3)
         let left = plot.minX + guessNames.width + gap
         let cols = BandScale(count: columns, range: (left, plot.maxX), paddingInner: 0)
-        let headLines = (0..<columns).map { c in
-            Array(ctx.wrap(SeriesData.category(spec, c), font: headFont, maxWidth: cols.bandwidth - 4 * s).prefix(3))
-        }
-        let pitch = headFont.lineBoxHeight * 1.05
-        let headHeight = Double(headLines.map(\.count).max() ?? 1) * pitch + 4 * s
-        let rows = Rows.band(count: spec.series.count, top: plot.minY + headHeight, bottom: plot.maxY,
-                             maxStep: theme.labelFont.lineBoxHeight * 3, paddingInner: 0)
+        let heads = ColumnHeads((0..<columns).map { SeriesData.category(spec, $0) }, font: theme.tickFont,
+                                width: cols.bandwidth - 4 * s, maxLines: 3, ctx: ctx)
+        let pitch = heads.pitch
+        let headHeight = Double(max(1, heads.lineCount)) * pitch + 4 * s
+        let rows = Rows.band(count: spec.series.count, top: plot.minY + headHeight, bottom: plot.maxY, paddingInner: 0)
         let names = RowLabels(spec.series.map(\.label), ctx: ctx, rowStep: rows.step, maxWidth: guessNames.width)
         names.draw(centers: spec.series.indices.map { rows.center($0) }, right: left - gap, ctx: ctx, into: &d)
 
         // Column heads sit at the bottom of the head area so short heads line up with the cells.
         for c in 0..<columns {
-            let lines = headLines[c]
+            let lines = heads.lines[c]
             for (k, line) in lines.enumerated() {
                 let baseTop = plot.minY + headHeight - 4 * s - Double(lines.count - k) * pitch
-                d.text(ctx.run(line, font: headFont, color: theme.text, x: cols.center(c), y: baseTop + pitch / 2, anchor: .middle))
+                d.text(ctx.run(line, font: heads.font, color: theme.text, x: cols.center(c), y: baseTop + pitch / 2, anchor: .middle))
             }
         }
 

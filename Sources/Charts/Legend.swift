@@ -2,7 +2,8 @@ import Geometry
 
 /// A small key for the cases where direct labels do not serve (categories of grouped bars, dots, groups).
 struct Legend {
-    enum Swatch { case square, dot, line, dashedArrow }
+    /// `marker` is a dot in colour, or the category's shape in monochrome.
+    enum Swatch { case square, marker(MarkerShape), line, dashedArrow }
 
     struct Entry {
         var label: String
@@ -22,7 +23,11 @@ struct Legend {
         var items: [DisplayItem] = []
         var cx = x, cy = y
         for entry in entries {
-            let swatchWidth = entry.swatch == .line || entry.swatch == .dashedArrow ? font.size * 1.8 : font.size * 0.8
+            let swatchWidth: Double
+            switch entry.swatch {
+            case .line, .dashedArrow: swatchWidth = font.size * 1.8
+            case .square, .marker: swatchWidth = font.size * 0.8
+            }
             let textWidth = ctx.width(entry.label, font)
             let entryWidth = swatchWidth + swatchGap + textWidth
             if cx > x, cx + entryWidth > x + width {
@@ -34,8 +39,11 @@ struct Legend {
             switch entry.swatch {
             case .square:
                 items.append(.path(PathItem(path: .rect(Rect(x: cx, y: mid - s / 2, width: s, height: s)), fill: entry.color)))
-            case .dot:
-                items.append(.path(PathItem(path: .circle(center: Point(cx + s / 2, mid), radius: s / 2), fill: entry.color)))
+            case .marker(let shape):
+                // A circle fills the swatch; triangles and diamonds reach further from their centre, so all shapes
+                // are drawn a little smaller to stay clear of the label.
+                let radius = shape == .circle ? s / 2 : s * 0.4
+                items.append(.path(PathItem(path: shape.path(center: Point(cx + s / 2, mid), radius: radius), fill: entry.color)))
             case .line:
                 items.append(.path(PathItem(path: .line(from: Point(cx, mid), to: Point(cx + swatchWidth, mid)),
                                             stroke: StrokeStyle(color: entry.color, width: theme.focusLineWidth))))

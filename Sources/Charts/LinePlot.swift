@@ -78,7 +78,8 @@ struct LinePlot: ChartBody {
         var rankStep = theme.focusLineWidth * 4
         if ranks {
             let scale = RankScale(maxRank: Int(maxValue.rounded(.up)), range: (yTop, yBottom))
-            let count = Int((yBottom - yTop) / (tickFont.lineBoxHeight * 1.5)) + 1
+            // Every rank is labelled when the labels have a quarter line of air; a gap in 1, 2, 4, 6 … reads oddly.
+            let count = Int((yBottom - yTop) / (tickFont.lineBoxHeight * 1.25)) + 1
             ticks = scale.ticks(maxCount: count).map { (Double($0), "\($0)") }
             rankStep = scale.step
             y = { scale($0) }
@@ -159,23 +160,35 @@ struct LinePlot: ChartBody {
             }
         }
 
-        // Lines: context first so focus lines sit on top.
+        // Context series first, then focus lines, then focus markers, so no line runs across a focus marker.
         // Hundreds of context lines add up to a dark mass, so they get lighter as they get more numerous.
         let contextColor = crowded ? theme.tint(theme.context, min(0.55, Double(spec.series.count) / 400)) : theme.context
-        let order = spec.series.indices.filter { !spec.series[$0].focus } + spec.series.indices.filter { spec.series[$0].focus }
-        for i in order {
+        let context = spec.series.indices.filter { !spec.series[$0].focus }, focused = spec.series.indices.filter { spec.series[$0].focus }
+        let marks = SeriesMark.forLines(spec.series, monochrome: theme.monochrome)
+        let points = spec.series.indices.map { i in zip(observations[i], ys[i]).map { Point(x($0.0.index), $0.1) } }
+        let rings = spec.tieRule == .shareAndStack
+            ? TieRings.factors(order: (crowded ? [] : context) + focused, points: { observations[$0] }) : [:]
+        func markers(_ i: Int) {
             let focus = spec.series[i].focus
-            let width = focus ? theme.focusLineWidth : (crowded ? theme.contextLineWidth : theme.lineWidth)
-            let points = zip(observations[i], ys[i]).map { Point(x($0.0.index), $0.1) }
-            drawLine(points, indices: observations[i].map(\.index), color: focus ? colors[i] : contextColor, width: width, into: &d)
-            if focus || !crowded || points.count == 1 {
-                let r = focus ? theme.markerRadius : theme.markerRadius * 0.7
-                var markers = Path()
-                for p in points { markers.elements += Path.circle(center: p, radius: r).elements }
-                let ring = focus ? StrokeStyle(color: theme.background, width: 0.8 * s) : nil
-                d.fill(markers, focus ? colors[i] : contextColor, stroke: ring)
+            guard focus || !crowded || points[i].count == 1 else { return }
+            let r = focus ? theme.markerRadius : theme.markerRadius * 0.7
+            var path = Path()
+            for (p, o) in zip(points[i], observations[i]) {
+                path.elements += marks[i].shape.path(center: p, radius: r * (rings[i]?[o.index] ?? 1)).elements
             }
+            let ring = focus ? StrokeStyle(color: theme.background, width: 0.8 * s) : nil
+            d.fill(path, focus ? colors[i] : contextColor, stroke: ring)
         }
+        for i in context {
+            drawLine(points[i], indices: observations[i].map(\.index), color: contextColor,
+                     width: crowded ? theme.contextLineWidth : theme.lineWidth, into: &d)
+            markers(i)
+        }
+        for i in focused {
+            drawLine(points[i], indices: observations[i].map(\.index), color: colors[i], width: theme.focusLineWidth,
+                     dash: marks[i].dash(width: theme.focusLineWidth), into: &d)
+        }
+        for i in focused { markers(i) }
 
         // End labels, with a thin leader when a label had to move off its line's end.
         for (k, label) in labels.enumerated() {
@@ -197,7 +210,8 @@ struct LinePlot: ChartBody {
 
     /// Draws observed points joined by solid segments between neighbouring periods; across a missing period
     /// either nothing (gap) or a dashed segment (bridge).
-    private func drawLine(_ points: [Point], indices: [Int], color: Color, width: Double, into d: inout ChartDrawing) {
+    private func drawLine(_ points: [Point], indices: [Int], color: Color, width: Double, dash: [Double] = [],
+                          into d: inout ChartDrawing) {
         guard points.count > 1 else { return }
         var solid = Path(), dashed = Path()
         var penAt = -1
@@ -211,7 +225,7 @@ struct LinePlot: ChartBody {
                 dashed.line(to: points[k])
             }
         }
-        d.stroke(solid, color, width: width, cap: .round, join: .round)
+        d.stroke(solid, color, width: width, dash: dash, cap: .round, join: .round)
         let s = ctx.theme.scale
         d.stroke(dashed, color, width: width * 0.7, dash: [3 * s, 2.5 * s], cap: .butt)
     }

@@ -121,18 +121,31 @@ struct SlopeChart: ChartBody {
             }
         }
 
-        let order = spec.series.indices.filter { !spec.series[$0].focus } + spec.series.indices.filter { spec.series[$0].focus }
-        for i in order {
-            let series = spec.series[i]
-            let points = [(0, left, xLeft), (1, right, xRight)].compactMap { side, c, x in
-                SeriesData.value(series, c).map { Point(x, y($0) + (offsets[side][i] ?? 0)) }
+        // Context series, then focus lines, then focus markers, so no line runs across a focus marker.
+        let context = spec.series.indices.filter { !spec.series[$0].focus }, focused = spec.series.indices.filter { spec.series[$0].focus }
+        let marks = SeriesMark.forLines(spec.series, monochrome: theme.monochrome)
+        let ends = spec.series.indices.map { i in
+            [(0, left, xLeft), (1, right, xRight)].compactMap { side, c, x in
+                SeriesData.value(spec.series[i], c).map { (index: c, value: $0, point: Point(x, y($0) + (offsets[side][i] ?? 0))) }
             }
-            let width = series.focus ? theme.focusLineWidth : (crowded ? theme.contextLineWidth : theme.lineWidth)
-            if points.count == 2 { d.stroke(.polyline(points), colors[i], width: width, cap: .round) }
-            var markers = Path()
-            for p in points { markers.elements += Path.circle(center: p, radius: series.focus ? theme.markerRadius : theme.markerRadius * 0.7).elements }
-            d.fill(markers, colors[i], stroke: series.focus ? StrokeStyle(color: theme.background, width: 0.8 * s) : nil)
         }
+        let rings = spec.tieRule == .shareAndStack
+            ? TieRings.factors(order: context + focused, points: { ends[$0].map { (index: $0.index, value: $0.value) } }) : [:]
+        func line(_ i: Int) {
+            let width = spec.series[i].focus ? theme.focusLineWidth : (crowded ? theme.contextLineWidth : theme.lineWidth)
+            if ends[i].count == 2 {
+                d.stroke(.polyline(ends[i].map(\.point)), colors[i], width: width, dash: marks[i].dash(width: width), cap: .round)
+            }
+        }
+        func markers(_ i: Int) {
+            let r = spec.series[i].focus ? theme.markerRadius : theme.markerRadius * 0.7
+            var path = Path()
+            for end in ends[i] { path.elements += marks[i].shape.path(center: end.point, radius: r * (rings[i]?[end.index] ?? 1)).elements }
+            d.fill(path, colors[i], stroke: spec.series[i].focus ? StrokeStyle(color: theme.background, width: 0.8 * s) : nil)
+        }
+        for i in context { line(i); markers(i) }
+        for i in focused { line(i) }
+        for i in focused { markers(i) }
 
         for side in 0..<2 {
             let axisX = side == 0 ? xLeft : xRight

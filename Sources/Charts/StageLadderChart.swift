@@ -27,18 +27,17 @@ struct StageLadderChart: ChartBody {
         guard levels > 0, !placements.isEmpty else { return NoData.draw(ctx, in: plot, into: &d) }
 
         let gap = 6 * s
-        let guess = RowLabels(placements.map(\.label), ctx: ctx, rowStep: theme.labelFont.lineBoxHeight * 2, maxWidth: plot.width * 0.25)
+        // The head takes about two rows.
+        let guess = RowLabels(placements.map(\.label), ctx: ctx, rowStep: plot.height / Double(placements.count + 2),
+                              maxWidth: plot.width * 0.3)
         let left = plot.minX + guess.width + gap
         let cols = BandScale(count: levels, range: (left, plot.maxX))
         // Column heads: the level number in bold, then the stage name wrapped to the column.
-        let numberFont = theme.labelBoldFont, nameFont = theme.tickFont
-        let names = (0..<levels).map { l in
-            Array((l < spec.stageNames.count ? ctx.wrap(spec.stageNames[l], font: nameFont, maxWidth: cols.bandwidth - 4 * s) : []).prefix(2))
-        }
-        let namePitch = nameFont.lineBoxHeight * 1.05
-        let headHeight = numberFont.lineBoxHeight + Double(names.map(\.count).max() ?? 0) * namePitch + 5 * s
-        let rows = Rows.band(count: placements.count, top: plot.minY + headHeight, bottom: plot.maxY,
-                             maxStep: theme.labelFont.lineBoxHeight * 3.5, paddingInner: 0)
+        let numberFont = theme.labelBoldFont
+        let heads = ColumnHeads((0..<levels).map { $0 < spec.stageNames.count ? spec.stageNames[$0] : "" }, font: theme.tickFont,
+                                width: cols.bandwidth - 4 * s, maxLines: 2, ctx: ctx)
+        let headHeight = numberFont.lineBoxHeight + Double(heads.lineCount) * heads.pitch + 5 * s
+        let rows = Rows.band(count: placements.count, top: plot.minY + headHeight, bottom: plot.maxY, paddingInner: 0)
         let rowLabels = RowLabels(placements.map(\.label), ctx: ctx, rowStep: rows.step, maxWidth: guess.width)
         let bodyBottom = rows.start(placements.count - 1) + rows.step
         rowLabels.draw(centers: placements.indices.map { rows.center($0) }, right: left - gap, ctx: ctx, into: &d)
@@ -50,16 +49,17 @@ struct StageLadderChart: ChartBody {
         for l in 0..<levels {
             let cx = cols.center(l)
             d.text(ctx.run("\(l + 1)", font: numberFont, color: theme.text, x: cx, y: plot.minY + 2 * s, anchor: .middle, baseline: .top))
-            for (k, line) in names[l].enumerated() {
-                d.text(ctx.run(line, font: nameFont, color: theme.muted, x: cx,
-                               y: plot.minY + 2 * s + numberFont.lineBoxHeight + Double(k) * namePitch, anchor: .middle, baseline: .top))
+            for (k, line) in heads.lines[l].enumerated() {
+                d.text(ctx.run(line, font: heads.font, color: theme.muted, x: cx,
+                               y: plot.minY + 2 * s + numberFont.lineBoxHeight + Double(k) * heads.pitch, anchor: .middle, baseline: .top))
             }
         }
 
         let colors = SeriesColors.groupColors(placements.map(\.group), theme: theme)
         let edge: (Double) -> Double = { level in cols.start(0) + (level - 1) * cols.step }
         let inset = min(3 * s, cols.step * 0.08)
-        let thickness = rows.step * 0.52
+        // Blocks take half the row but stay slim on a tall slide, where extra room belongs to the gaps.
+        let thickness = min(rows.step * 0.52, theme.labelFont.lineBoxHeight * 1.3)
         for (i, p) in placements.enumerated() {
             let cy = rows.center(i)
             let low = max(1, min(p.low, p.high)), high = max(p.low, p.high)

@@ -8,7 +8,20 @@ struct TextBlock {
     /// Appends wrapped spans as lines of the given pitch, starting below the current height.
     mutating func append(_ spans: [TextSpan], ctx: ChartContext, x: Double, width: Double, pitch: Double) {
         guard spans.contains(where: { !$0.text.isEmpty }) else { return }
-        let lines = LineBreaker(measurer: ctx.measurer).lines(spans, maxWidth: max(width, 1))
+        let breaker = LineBreaker(measurer: ctx.measurer)
+        var lines = breaker.lines(spans, maxWidth: max(width, 1))
+        // A last line of a character or two (a widow) looks like a mistake under a title or source note; a
+        // slightly narrower measure that keeps the line count carries a few more characters down to it.
+        let short = width / 6
+        if lines.count > 1, let last = lines.last, last.width < short {
+            for factor in [0.95, 0.9, 0.85] {
+                let trial = breaker.lines(spans, maxWidth: max(width * factor, 1))
+                if trial.count == lines.count, let end = trial.last, end.width >= short {
+                    lines = trial
+                    break
+                }
+            }
+        }
         for line in lines {
             // The baseline sits where a line box of `pitch` would centre the line's glyphs.
             let baseline = height + (pitch - (line.ascent + line.descent)) / 2 + line.ascent

@@ -28,6 +28,13 @@ struct ValueAxis {
         return ValueAxis(position: { scale($0) }, ticks: Array(zip(values, texts)).map { (value: $0.0, text: $0.1) })
     }
 
+    /// Bar lengths for ranks, which draw no axis: zero at the start and the best rank's bar reaching the end of
+    /// the range (a niced domain would stop it short of the room kept for it).
+    static func lengths(upTo maximum: Double, range: (Double, Double)) -> ValueAxis {
+        let scale = LinearScale(domain: (0, max(maximum, 1)), range: range)
+        return ValueAxis(position: { scale($0) }, ticks: [])
+    }
+
     /// Height the tick labels need under the plot.
     static func height(_ ctx: ChartContext) -> Double { ctx.theme.tickFont.lineBoxHeight + 3 * ctx.theme.scale }
 
@@ -42,9 +49,14 @@ struct ValueAxis {
         }
         boxes = runs.map(\.bounds)
         // Rank 1 and the ends matter most; drop middle ticks whose labels would touch.
-        for index in LabelPlacer.nonOverlapping(boxes, margin: theme.tickFont.size * 0.3) { d.text(runs[index]) }
+        let kept = LabelPlacer.nonOverlapping(boxes, margin: theme.tickFont.size * 0.3)
+        for index in kept { d.text(runs[index]) }
         if !title.isEmpty {
-            d.text(ctx.run(title, font: theme.tickFont, color: theme.muted, x: titleRight, y: labelTop, anchor: .end, baseline: .top))
+            // A tick label centred near the left end reaches into the title's column: keep a space between them
+            // so "%" and "0" do not read as "%0".
+            let firstTick = kept.map { boxes[$0].minX }.min() ?? .infinity
+            let right = min(titleRight, firstTick - theme.tickFont.size * 0.6)
+            d.text(ctx.run(title, font: theme.tickFont, color: theme.muted, x: right, y: labelTop, anchor: .end, baseline: .top))
         }
     }
 }

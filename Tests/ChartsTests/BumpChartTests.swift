@@ -125,3 +125,46 @@ private func centerX(of text: String, in frame: Frame) -> Double? {
     #expect(shown.contains { $0.text == "2023" })
     #expect(intersections(shown.map(\.bounds)).isEmpty)
 }
+
+@Test func tiedMarkersAreNestedSoEveryTiedEntityShows() {
+    let chart = renderer.render(bump([("A", [2, 1]), ("B", [3, 1]), ("C", [1, 2])]), size: reportSize)
+    guard let shared = lines(chart.frame, paletteColor(0)).flatMap({ segments($0.path) }).last?.1 else {
+        Issue.record("no line for A"); return
+    }
+    let markersA = paths(chart.frame).filter { $0.fill == paletteColor(0) }.flatMap { circles($0.path) }
+    let markersB = paths(chart.frame).filter { $0.fill == paletteColor(1) }.flatMap { circles($0.path) }
+    guard let a = markersA.first(where: { abs($0.midX - shared.x) < 0.01 && abs($0.midY - shared.y) < 0.01 }),
+          let b = markersB.first(where: { abs($0.midX - shared.x) < 0.01 && abs($0.midY - shared.y) < 0.01 }) else {
+        Issue.record("tied markers missing"); return
+    }
+    // Same point, A drawn first and larger, so it shows as a ring around B.
+    #expect(a.width > b.width * 1.5)
+    #expect(chart.frame.flattenedTexts.contains { $0.text.contains("nested markers") })
+}
+
+@Test func endLabelsKeepASlideMarginFromTheEdge() {
+    let spec = ChartSpec(kind: .bump, title: "Ranks", categories: ["2000", "2001", "2002", "2003"],
+                         series: [("United States", 1.0), ("澳大利亚", 5), ("United Kingdom of Great Britain", 8)].map { name, rank in
+                             ChartSeries(id: name, label: name, values: [rank, rank, rank, rank])
+                         },
+                         valuesAreRanks: true, language: "en")
+    for kind in [ChartKind.bump, .slope] {
+        var s = spec
+        s.kind = kind
+        let size = Size(1920, 1080)
+        let texts = renderer.render(s, size: size).frame.flattenedTexts
+        let margin = size.height * 0.03
+        #expect(texts.allSatisfy { $0.bounds.minX >= margin && $0.bounds.maxX <= size.width - margin }, "\(kind)")
+    }
+}
+
+/// Boxes of the circles in a path (each starts with a move).
+private func circles(_ path: Path) -> [Rect] {
+    var out: [Rect] = [], current: [PathElement] = []
+    for e in path.elements {
+        if case .move = e, !current.isEmpty { out.append(box(Path(current))); current = [] }
+        current.append(e)
+    }
+    if !current.isEmpty { out.append(box(Path(current))) }
+    return out
+}

@@ -108,3 +108,50 @@ func intersections(_ boxes: [Rect]) -> [(Rect, Rect)] {
 
 /// The palette colour the chart gives the i-th focus series when all share one group.
 func paletteColor(_ index: Int) -> Color { Style.briefing.color(forGroup: nil, index: index) }
+
+/// A slide style like Styles/slides.yaml: larger chart type, heavier lines.
+let slidesStyle: Style = {
+    var style = Style.briefing
+    style.sizes.chartTitle = 22
+    style.sizes.chartLabel = 15
+    style.sizes.chartTick = 14
+    style.sizes.small = 13
+    style.focusLineWidth = 3.2
+    style.markerRadius = 5
+    return style
+}()
+
+/// Every point a path passes through or bends toward (curve control points lie inside a circle's box).
+func points(_ path: Path) -> [Point] {
+    path.elements.flatMap { e -> [Point] in
+        switch e {
+        case .move(let p), .line(let p): return [p]
+        case .curve(let a, let b, let p): return [a, b, p]
+        case .close: return []
+        }
+    }
+}
+
+/// The bounding box of a path.
+func box(_ path: Path) -> Rect {
+    let ps = points(path)
+    let xs = ps.map(\.x), ys = ps.map(\.y)
+    guard let x0 = xs.min(), let x1 = xs.max(), let y0 = ys.min(), let y1 = ys.max() else { return Rect(x: 0, y: 0, width: 0, height: 0) }
+    return Rect(x: x0, y: y0, width: x1 - x0, height: y1 - y0)
+}
+
+/// The tallest horizontal band of the frame with nothing drawn in it, edges included: a chart that leaves the
+/// bottom of a slide empty has a large one.
+func largestEmptyBand(_ frame: Frame) -> Double {
+    var spans: [(Double, Double)] = frame.flattenedTexts.map { ($0.bounds.minY, $0.bounds.maxY) }
+    for item in paths(frame) {
+        let b = box(item.path), pad = (item.stroke?.width ?? 0) / 2
+        spans.append((b.minY - pad, b.maxY + pad))
+    }
+    var largest = 0.0, reached = 0.0
+    for (top, bottom) in spans.sorted(by: { $0.0 < $1.0 }) {
+        largest = max(largest, top - reached)
+        reached = max(reached, bottom)
+    }
+    return max(largest, frame.size.height - reached)
+}
