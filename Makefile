@@ -25,6 +25,7 @@ test: setup
 	$(SWIFT) test --skip-build
 
 bench: setup
+	$(SWIFT) build -c release --product dossier
 	$(SWIFT) build -c release --product dossier-bench
 	$(SWIFT) run -c release dossier-bench
 
