@@ -153,41 +153,54 @@ public final class ReportEngine: @unchecked Sendable {
     func render(_ content: ReportContent, loaded: LoadedReport, job: ReportJob, options: BuildOptions, writer: inout AtomicWriter) throws -> [OutputRecord] {
         let spec = loaded.spec
         let renderer = renderer(for: spec.language)
-        var outputs: [OutputRecord] = []
         var warnings: [Diagnostic] = []
         defer { renderWarnings = warnings }
         let stem = outputStem(spec, job: job)
-        func stage(_ bytes: [UInt8], name: String, kind: String, pages: Int? = nil, width: Int? = nil, height: Int? = nil) throws {
-            let path = (options.outputDirectory as NSString).appendingPathComponent(name)
-            try writer.stage(bytes, to: path)
-            outputs.append(OutputRecord(path: name, kind: kind, bytes: bytes.count, sha256: SHA256.hex(bytes), pages: pages, width: width, height: height))
-        }
-        if let pdfName = spec.pdfName {
-            let engine = LayoutEngine(style: loaded.style, measurer: renderer.measurer)
-            var timer = PhaseTimer(job.key)
-            let (document, layoutWarnings) = engine.layout(content.blocks, metadata: content.metadata)
-            timer.lap("layout")
-            defer { timer.lap("pdf") }
-            warnings += layoutWarnings.map { $0.location == nil ? Diagnostic($0.severity, $0.message, at: SourceLocation(file: spec.path), hint: $0.hint, code: $0.code) : $0 }
-            let name = job.parameters.isEmpty || pdfName.contains("${") ? pdfName : batchName(pdfName, job: job, spec: spec)
-            try stage(try renderer.pdf(document), name: name, kind: "pdf", pages: document.pages.count)
-        }
+        var timer = PhaseTimer(job.key)
+        // Outputs in their manifest order: the PDF first, then every chart image.
+        var planned: [PlannedOutput] = []
+        let encodes = BackgroundEncodes()
+
+        // Chart images first: their PNG encoding runs on another core while the report is laid out.
         if let exports = spec.chartExports {
             for (id, chart) in content.charts where exports.only.isEmpty || exports.only.contains(id) {
                 for size in exports.sizes {
                     let suffix = exports.sizes.count > 1 ? "-\(Int(size.width))x\(Int(size.height))" : ""
-                    var timer = PhaseTimer(job.key)
                     let frame = chartFrame(chart, size: size, loaded: loaded)
                     timer.lap("chart \(id) frame")
                     for format in exports.formats {
-                        let bytes = try export(frame, title: chart.title, format: format, scale: exports.scale, transparent: exports.transparent, loaded: loaded)
+                        let name = "\(stem)-\(id)\(suffix).\(format)"
+                        if format == "png" {
+                            let w = Int((size.width * exports.scale).rounded()), h = Int((size.height * exports.scale).rounded())
+                            let image = try renderer.raster(frame, options: PNGOptions(pixelWidth: w, pixelHeight: h, transparent: exports.transparent))
+                            planned.append(PlannedOutput(name: name, kind: "png", width: w, height: h, encode: encodes.start(image)))
+                        } else {
+                            let bytes = try export(frame, title: chart.title, format: format, scale: 1, transparent: exports.transparent, loaded: loaded)
+                            planned.append(PlannedOutput(name: name, kind: format, bytes: bytes, pages: format == "pdf" ? 1 : nil,
+                                                         width: Int(size.width), height: Int(size.height)))
+                        }
                         timer.lap("chart \(id) \(format)")
-                        let w = Int((size.width * (format == "png" ? exports.scale : 1)).rounded())
-                        let h = Int((size.height * (format == "png" ? exports.scale : 1)).rounded())
-                        try stage(bytes, name: "\(stem)-\(id)\(suffix).\(format)", kind: format, pages: format == "pdf" ? 1 : nil, width: w, height: h)
                     }
                 }
             }
+        }
+        if let pdfName = spec.pdfName {
+            let engine = LayoutEngine(style: loaded.style, measurer: renderer.measurer)
+            let (document, layoutWarnings) = engine.layout(content.blocks, metadata: content.metadata)
+            timer.lap("layout")
+            warnings += layoutWarnings.map { $0.location == nil ? Diagnostic($0.severity, $0.message, at: SourceLocation(file: spec.path), hint: $0.hint, code: $0.code) : $0 }
+            let name = job.parameters.isEmpty || pdfName.contains("${") ? pdfName : batchName(pdfName, job: job, spec: spec)
+            planned.insert(PlannedOutput(name: name, kind: "pdf", bytes: try renderer.pdf(document), pages: document.pages.count), at: 0)
+            timer.lap("pdf")
+        }
+        let encoded = try encodes.wait()
+        timer.lap("png encodes")
+        var outputs: [OutputRecord] = []
+        for output in planned {
+            let bytes = output.encode.flatMap { encoded[$0] } ?? output.bytes
+            try writer.stage(bytes, to: (options.outputDirectory as NSString).appendingPathComponent(output.name))
+            outputs.append(OutputRecord(path: output.name, kind: output.kind, bytes: bytes.count, sha256: SHA256.hex(bytes),
+                                        pages: output.pages, width: output.width, height: output.height))
         }
         return outputs
     }

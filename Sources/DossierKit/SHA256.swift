@@ -16,12 +16,21 @@ public struct SHA256: Sendable {
 
     public init() {}
 
-    public mutating func update<S: Sequence>(_ bytes: S) where S.Element == UInt8 {
-        for b in bytes {
-            buffer.append(b)
-            length += 1
-            if buffer.count == 64 { compress(buffer); buffer.removeAll(keepingCapacity: true) }
+    public mutating func update(_ bytes: [UInt8]) {
+        length &+= UInt64(bytes.count)
+        var offset = 0
+        // Top up a partial block, then compress whole blocks straight from the input.
+        if !buffer.isEmpty {
+            let take = min(64 - buffer.count, bytes.count)
+            buffer += bytes[0..<take]
+            offset = take
+            if buffer.count == 64 { compress(buffer[...]); buffer.removeAll(keepingCapacity: true) }
         }
+        while offset + 64 <= bytes.count {
+            compress(bytes[offset..<offset + 64])
+            offset += 64
+        }
+        if offset < bytes.count { buffer += bytes[offset...] }
     }
 
     public mutating func update(_ text: String) { update(Array(text.utf8)) }
@@ -32,7 +41,7 @@ public struct SHA256: Sendable {
         tail.append(0x80)
         while tail.count % 64 != 56 { tail.append(0) }
         for i in (0..<8).reversed() { tail.append(UInt8(truncatingIfNeeded: bitLength >> (UInt64(i) * 8))) }
-        for start in stride(from: 0, to: tail.count, by: 64) { compress(Array(tail[start..<start + 64])) }
+        for start in stride(from: 0, to: tail.count, by: 64) { compress(tail[start..<start + 64]) }
         return state.flatMap { word in (0..<4).reversed().map { UInt8(truncatingIfNeeded: word >> (UInt32($0) * 8)) } }
     }
 
@@ -44,10 +53,12 @@ public struct SHA256: Sendable {
 
     public static func hex(_ text: String) -> String { hex(Array(text.utf8)) }
 
-    private mutating func compress(_ block: [UInt8]) {
+    private mutating func compress(_ block: ArraySlice<UInt8>) {
         var w = [UInt32](repeating: 0, count: 64)
+        let base = block.startIndex
         for i in 0..<16 {
-            w[i] = UInt32(block[i * 4]) << 24 | UInt32(block[i * 4 + 1]) << 16 | UInt32(block[i * 4 + 2]) << 8 | UInt32(block[i * 4 + 3])
+            let j = base + i * 4
+            w[i] = UInt32(block[j]) << 24 | UInt32(block[j + 1]) << 16 | UInt32(block[j + 2]) << 8 | UInt32(block[j + 3])
         }
         for i in 16..<64 {
             let s0 = w[i - 15].rotr(7) ^ w[i - 15].rotr(18) ^ (w[i - 15] >> 3)

@@ -99,18 +99,14 @@ public final class CairoRenderer: @unchecked Sendable {
 
     /// Renders a frame to PNG at a pixel size; the frame is scaled to fit (its aspect ratio is kept by the caller).
     public func png(_ frame: Frame, options: PNGOptions) throws -> [UInt8] {
-        try withRaster(frame, width: options.pixelWidth, height: options.pixelHeight, transparent: options.transparent) { pixels, stride in
-            var out: UnsafeMutablePointer<UInt8>?
-            var length = 0
-            var message = [CChar](repeating: 0, count: 256)
-            let result = dossier_png_encode(pixels, Int32(options.pixelWidth), Int32(options.pixelHeight), Int32(stride),
-                                            options.transparent ? 1 : 0, Int32(options.compressionLevel), &out, &length, &message, message.count)
-            guard result == 0, let out else {
-                throw CairoError("png encoding", String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
-            }
-            defer { dossier_png_free(out) }
-            return Array(UnsafeBufferPointer(start: out, count: length))
-        }
+        try raster(frame, options: options).encodePNG()
+    }
+
+    /// Draws a frame into pixels; `RasterImage.encodePNG` may then run on another thread while this renderer
+    /// goes on (PNG encoding is the slowest step of a slide export and needs no fonts).
+    public func raster(_ frame: Frame, options: PNGOptions) throws -> RasterImage {
+        let surface = try drawRaster(frame, width: options.pixelWidth, height: options.pixelHeight, transparent: options.transparent)
+        return RasterImage(surface: surface, options: options)
     }
 
     /// Renders a frame to raw RGBA pixels (for pixel tests): rows top to bottom, 4 bytes a pixel, on white.
@@ -134,6 +130,14 @@ public final class CairoRenderer: @unchecked Sendable {
     /// Draws a frame into an ARGB32 image of the given pixel size and hands the pixels to `body`.
     private func withRaster<R>(_ frame: Frame, width w: Int, height h: Int, transparent: Bool,
                                _ body: (UnsafeMutablePointer<UInt8>, Int) throws -> R) throws -> R {
+        let surface = try drawRaster(frame, width: w, height: h, transparent: transparent)
+        defer { cairo_surface_destroy(surface) }
+        guard let pixels = cairo_image_surface_get_data(surface) else { throw CairoError("raster", "no pixel data") }
+        return try body(pixels, Int(cairo_image_surface_get_stride(surface)))
+    }
+
+    /// An image surface with the frame drawn on it; the caller owns (destroys) it.
+    private func drawRaster(_ frame: Frame, width w: Int, height h: Int, transparent: Bool) throws -> OpaquePointer {
         guard w > 0, h > 0 else { throw CairoError("raster", "the image size \(w)×\(h) is empty") }
         guard w.multipliedReportingOverflow(by: h).partialValue <= PNGOptions.maximumPixels, w <= 32767, h <= 32767 else {
             throw CairoError("raster", "the image size \(w)×\(h) is over the limit of \(PNGOptions.maximumPixels / 1_000_000) megapixels")
@@ -141,9 +145,11 @@ public final class CairoRenderer: @unchecked Sendable {
         guard let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(w), Int32(h)) else {
             throw CairoError("image surface", "could not be created")
         }
-        defer { cairo_surface_destroy(surface) }
-        try CairoError.check(cairo_surface_status(surface), "image surface")
-        guard let cr = cairo_create(surface) else { throw CairoError("image context", "could not be created") }
+        let status = cairo_surface_status(surface)
+        guard status == CAIRO_STATUS_SUCCESS, let cr = cairo_create(surface) else {
+            cairo_surface_destroy(surface)
+            throw CairoError("image surface", String(cString: cairo_status_to_string(status)))
+        }
         if !transparent {
             cairo_set_source_rgb(cr, 1, 1, 1)
             cairo_paint(cr)
@@ -151,12 +157,14 @@ public final class CairoRenderer: @unchecked Sendable {
         cairo_scale(cr, Double(w) / frame.size.width, Double(h) / frame.size.height)
         var canvas = CairoCanvas(cr: cr, fonts: fonts, tagsEnabled: false)
         DisplayListWalker.walk(frame.items, on: &canvas)
-        let status = cairo_status(cr)
+        let drawing = cairo_status(cr)
         cairo_destroy(cr)
-        try CairoError.check(status, "drawing")
+        guard drawing == CAIRO_STATUS_SUCCESS else {
+            cairo_surface_destroy(surface)
+            throw CairoError("drawing", String(cString: cairo_status_to_string(drawing)))
+        }
         cairo_surface_flush(surface)
-        guard let pixels = cairo_image_surface_get_data(surface) else { throw CairoError("raster", "no pixel data") }
-        return try body(pixels, Int(cairo_image_surface_get_stride(surface)))
+        return surface
     }
 
     // MARK: SVG

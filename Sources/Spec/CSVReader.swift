@@ -88,7 +88,7 @@ public struct CSVReader {
             diagnostics.append(.error("file has no header row", at: SourceLocation(file: file, line: 1), hint: "the first row must be: \(expected.joined(separator: ","))", code: "csv-header"))
             return []
         }
-        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        let names = header.fields.map { $0.trimmedSpaces }
         var ok = true
         for (i, name) in names.enumerated() where !expected.contains(name) {
             diagnostics.append(.error("unknown column '\(name)'", at: SourceLocation(file: file, line: header.line, column: i + 1),

@@ -37,18 +37,18 @@ public enum DatasetLoader {
         var out: [Entity] = []
         for (line, row) in rows {
             let at = SourceLocation(file: file, line: line)
-            let id = row["id", default: ""].trimmingCharacters(in: .whitespaces)
+            let id = row["id", default: ""].trimmedSpaces
             guard !id.isEmpty, id.unicodeScalars.allSatisfy(idCharacters.contains) else {
                 diagnostics.append(.error("entity id '\(id)' is empty or has characters other than letters, digits, '-', '_', '.'", at: at, code: "bad-id"))
                 continue
             }
-            let kindText = row["kind", default: ""].trimmingCharacters(in: .whitespaces)
+            let kindText = row["kind", default: ""].trimmedSpaces
             guard let kind = EntityKind(rawValue: kindText) else {
                 diagnostics.append(.error("unknown entity kind '\(kindText)'", at: at, hint: Suggestion.hint(for: kindText, in: EntityKind.allCases.map(\.rawValue)), code: "bad-kind"))
                 continue
             }
-            let parent = row["parent", default: ""].trimmingCharacters(in: .whitespaces)
-            let tags = row["tags", default: ""].split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let parent = row["parent", default: ""].trimmedSpaces
+            let tags = row["tags", default: ""].split(separator: ";").map { String($0).trimmedSpaces }.filter { !$0.isEmpty }
             out.append(Entity(id: id, name: LocalizedText(zh: row["name_zh", default: ""], en: row["name_en", default: ""]), kind: kind,
                               parent: parent.isEmpty ? nil : parent, tags: tags, location: at))
         }
@@ -70,10 +70,10 @@ public enum DatasetLoader {
                                           at: at, code: "bad-period"))
                 continue
             }
-            let indicator = row["indicator", default: ""].trimmingCharacters(in: .whitespaces)
-            let raw = row["value", default: ""].trimmingCharacters(in: .whitespaces)
+            let indicator = row["indicator", default: ""].trimmedSpaces
+            let raw = row["value", default: ""].trimmedSpaces
             guard let value = parseValue(raw, unit: units[indicator], at: at, &diagnostics) else { continue }
-            out.append(Observation(entity: row["entity", default: ""].trimmingCharacters(in: .whitespaces), indicator: indicator,
+            out.append(Observation(entity: row["entity", default: ""].trimmedSpaces, indicator: indicator,
                                    period: period, value: value, note: row["note", default: ""], quote: row["quote", default: ""], location: at))
         }
         return out
