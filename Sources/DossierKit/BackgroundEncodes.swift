@@ -13,8 +13,9 @@ struct PlannedOutput {
     var encode: Int?
 }
 
-/// PNG encodes running on a background queue while the build thread goes on (one serial queue per build,
-/// so a report uses at most one extra core and batches stay within --jobs plus one encoder each).
+/// Chart images rasterised and PNG-encoded on a background queue while the build thread lays out and writes
+/// the PDF (one serial queue per build, so a report uses at most one extra core). Rasterising shares the
+/// build's Pango engine, whose lock serialises only the text drawing.
 final class BackgroundEncodes: @unchecked Sendable {
     private let queue = DispatchQueue(label: "dossier.png-encode")
     private let group = DispatchGroup()
@@ -22,12 +23,12 @@ final class BackgroundEncodes: @unchecked Sendable {
     private var results: [Int: Result<[UInt8], Error>] = [:]
     private var count = 0
 
-    /// Starts encoding an image; returns the index to read its bytes with after `wait`.
-    func start(_ image: RasterImage) -> Int {
+    /// Starts making an image; returns the index to read its bytes with after `wait`.
+    func start(_ work: @escaping @Sendable () throws -> [UInt8]) -> Int {
         let index = count
         count += 1
         queue.async(group: group) { [self] in
-            let result = Result { try image.encodePNG() }
+            let result = Result { try work() }
             lock.lock()
             results[index] = result
             lock.unlock()

@@ -172,8 +172,9 @@ public final class ReportEngine: @unchecked Sendable {
                         let name = "\(stem)-\(id)\(suffix).\(format)"
                         if format == "png" {
                             let w = Int((size.width * exports.scale).rounded()), h = Int((size.height * exports.scale).rounded())
-                            let image = try renderer.raster(frame, options: PNGOptions(pixelWidth: w, pixelHeight: h, transparent: exports.transparent))
-                            planned.append(PlannedOutput(name: name, kind: "png", width: w, height: h, encode: encodes.start(image)))
+                            let options = PNGOptions(pixelWidth: w, pixelHeight: h, transparent: exports.transparent)
+                            let index = encodes.start { try renderer.raster(frame, options: options).encodePNG() }
+                            planned.append(PlannedOutput(name: name, kind: "png", width: w, height: h, encode: index))
                         } else {
                             let bytes = try export(frame, title: chart.title, format: format, scale: 1, transparent: exports.transparent, loaded: loaded)
                             planned.append(PlannedOutput(name: name, kind: format, bytes: bytes, pages: format == "pdf" ? 1 : nil,

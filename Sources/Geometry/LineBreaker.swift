@@ -49,13 +49,18 @@ public struct LineBreaker: Sendable {
     public func lines(_ spans: [TextSpan], maxWidth: Double) -> [TextLine] {
         var units = tokenize(spans)
         var cache: [String: Double] = [:]
-        for i in units.indices where !units[i].isNewline {
-            let key = units[i].text + "\u{0}" + String(units[i].span)
-            if let w = cache[key] { units[i].width = w; continue }
-            let w = measurer.width(of: units[i].text, font: spans[units[i].span].font)
-            cache[key] = w
-            units[i].width = w
+        // Each span is shaped once; a unit's width is the sum of its characters' advances. Units come in
+        // character order, and each newline, space or tab unit stands for exactly one character.
+        var spanWidths: [[Double]] = spans.map { measurer.characterWidths(of: $0.text, font: $0.font) }
+        var cursor = [Int](repeating: 0, count: spans.count)
+        for i in units.indices {
+            let span = units[i].span
+            let consumed = units[i].isNewline || units[i].isSpace ? 1 : units[i].text.count
+            let start = cursor[span], end = min(start + consumed, spanWidths[span].count)
+            cursor[span] = start + consumed
+            if !units[i].isNewline, start < end { units[i].width = spanWidths[span][start..<end].reduce(0, +) }
         }
+        spanWidths.removeAll()
 
         // Group units into clusters that cannot be broken internally.
         var clusters: [[Unit]] = []

@@ -2,6 +2,16 @@
 /// implementation lives in the backend, the fixed-width one makes layout tests deterministic.
 public protocol TextMeasurer: Sendable {
     func width(of text: String, font: FontSpec) -> Double
+    /// The advance of each Character of a text set as one run (a character inside a ligature or cluster
+    /// gets 0 and the first one the whole cluster). Lets the line breaker shape a paragraph once instead of
+    /// measuring every word and ideograph separately.
+    func characterWidths(of text: String, font: FontSpec) -> [Double]
+}
+
+extension TextMeasurer {
+    public func characterWidths(of text: String, font: FontSpec) -> [Double] {
+        text.map { width(of: String($0), font: font) }
+    }
 }
 
 /// A deterministic measurer: East Asian wide characters take 1 em, everything else 0.5 em (0.25 for spaces).

@@ -9,7 +9,7 @@ import Geometry
 /// is set explicitly so `zh-cn` picks the Simplified Chinese CJK face whatever the process locale is.
 public final class PangoFontEngine: TextMeasurer, @unchecked Sendable {
     public let language: String
-    private let lock = NSLock()
+    private let lock = NSRecursiveLock()   // characterWidths may fall back to width(of:)
     private let fontMap: UnsafeMutablePointer<PangoFontMap>
     private let context: OpaquePointer
     private var layouts: [LayoutKey: OpaquePointer] = [:]
@@ -63,6 +63,39 @@ public final class PangoFontEngine: TextMeasurer, @unchecked Sendable {
         var logical = PangoRectangle()
         pango_layout_get_extents(layout, nil, &logical)
         return Double(logical.width) / Double(PANGO_SCALE)
+    }
+
+    public func characterWidths(of text: String, font: FontSpec) -> [Double] {
+        lock.lock()
+        defer { lock.unlock() }
+        // A throwaway layout: paragraphs rarely repeat, so caching them would only hold memory.
+        guard !text.isEmpty, let layout = pango_layout_new(context), let description = descriptionLocked(font) else {
+            return text.map { _ in 0 }
+        }
+        defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
+        pango_layout_set_font_description(layout, description)
+        pango_layout_set_text(layout, text, -1)
+        if pango_layout_get_unknown_glyphs_count(layout) > 0 { tofu.insert(text) }
+        // Byte offset of each Character, to map Pango's clusters (byte indexes) to characters.
+        var characterAtByte: [Int: Int] = [:]
+        var offset = 0
+        for (index, character) in text.enumerated() {
+            characterAtByte[offset] = index
+            offset += character.utf8.count
+        }
+        var widths = [Double](repeating: 0, count: text.count)
+        guard let iterator = pango_layout_get_iter(layout) else { return text.map { width(of: String($0), font: font) } }
+        defer { pango_layout_iter_free(iterator) }
+        repeat {
+            var logical = PangoRectangle()
+            pango_layout_iter_get_cluster_extents(iterator, nil, &logical)
+            let byte = Int(pango_layout_iter_get_index(iterator))
+            // A cluster that starts inside a Character (rare: combining sequences) adds to that Character.
+            var b = byte
+            while b > 0 && characterAtByte[b] == nil { b -= 1 }
+            if let index = characterAtByte[b] { widths[index] += Double(logical.width) / Double(PANGO_SCALE) }
+        } while pango_layout_iter_next_cluster(iterator) != 0
+        return widths
     }
 
     /// Texts that needed glyphs no installed font has (drawn as boxes), in first-seen order.
