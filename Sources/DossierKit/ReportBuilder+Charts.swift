@@ -108,7 +108,19 @@ extension ReportBuilder {
             chart.placements = placements(selected, stage: stage, target: target)
             chart.sourceNote = sourceNote(c.sourceNote, [stage])
         }
+        // A chart about chosen entities (focus) that has no data for any of them would only show the others.
+        if let focusIDs, !chart.series.contains(where: { focusIDs.contains($0.id) }),
+           !chart.placements.contains(where: { focusIDs.contains($0.id) }) {
+            if c.optional {
+                chart.series = []
+                chart.placements = []
+            } else {
+                diagnostics.append(.warning("chart '\(c.id)' has no data for its focus entities", at: c.location, code: "empty-focus"))
+            }
+        }
         if chart.series.isEmpty && chart.placements.isEmpty {
+            figureCount -= 1   // the number was taken for a figure that is not drawn
+            if c.optional { return nil }
             diagnostics.append(.error("chart '\(c.id)' has no data for its entities", at: c.location,
                                       hint: "check that the selected entities have observations of \(c.indicators.joined(separator: ", "))", code: "empty-chart"))
             return nil

@@ -44,12 +44,15 @@ extension ReportBuilder {
                 }
             }
             if periods.isEmpty {
-                diagnostics.append(.warning("no \(x.id) data for the table's entities; the column is left out", at: c.location, code: "empty-column"))
+                if !t.optional {
+                    diagnostics.append(.warning("no \(x.id) data for the table's entities; the column is left out", at: c.location, code: "empty-column"))
+                }
                 continue
             }
             groups.append((x, periods, c.label.map { render($0) } ?? x.label.resolve(language)))
         }
         guard !groups.isEmpty, !rows.isEmpty else {
+            if t.optional { return nil }
             diagnostics.append(.error("table '\(t.id)' has no rows or no columns", at: t.location, hint: "check its entities and columns", code: "empty-table"))
             return nil
         }
@@ -112,7 +115,7 @@ extension ReportBuilder {
                     row.append(TableCell(ValueFormatter.missing, alignment: .center))
                 }
             }
-            if any { body.append(row) } else {
+            if any { body.append(row) } else if !t.optional {
                 diagnostics.append(.warning("no \(x.id) data for any entity of table '\(t.id)'; the row is left out", at: t.location, code: "empty-row"))
             }
         }
@@ -185,7 +188,7 @@ extension ReportBuilder {
             }
         }
         guard !body.isEmpty else {
-            diagnostics.append(.warning("table '\(t.id)' has no observations", at: t.location, code: "empty-table"))
+            if !t.optional { diagnostics.append(.warning("table '\(t.id)' has no observations", at: t.location, code: "empty-table")) }
             return nil
         }
         // Cite only the indicators that gave rows, not every one the spec lists.

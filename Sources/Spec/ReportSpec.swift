@@ -60,6 +60,8 @@ public struct TableSpec: Hashable, Sendable {
     /// Shade cells by rank (matrix tables of rank indicators).
     public var shade: Bool
     public var sourceNote: SpecText?
+    /// Left out quietly when the data has nothing for it (for specs built over many entities).
+    public var optional: Bool
     public var location: SourceLocation
 }
 
@@ -78,6 +80,8 @@ public struct ChartSectionSpec: Hashable, Sendable {
     public var highlight: String?
     public var height: Double
     public var sourceNote: SpecText?
+    /// Left out quietly when the data has nothing for it (for specs built over many entities).
+    public var optional: Bool
     public var location: SourceLocation
 }
 

@@ -286,6 +286,7 @@ struct SpecReader {
         let indicators = (m.value("indicators")?.stringList(&diagnostics, what: "'indicators'") ?? []).map(substitute)
         let relation = m.string("relation", &diagnostics)
         let shade = m.bool("shade", &diagnostics) ?? true
+        let optional = m.bool("optional", &diagnostics) ?? false
         let source = text(m.value("source"), &diagnostics)
         switch kind {
         case .matrix where columns.isEmpty:
@@ -297,7 +298,7 @@ struct SpecReader {
         default: break
         }
         return TableSpec(id: id, kind: kind, title: title, entities: entities, columns: columns, indicators: indicators,
-                         relation: relation, shade: shade, sourceNote: source, location: node.location)
+                         relation: relation, shade: shade, sourceNote: source, optional: optional, location: node.location)
     }
 
     static let chartKinds = ["bump", "bar", "grouped-bar", "slope", "dumbbell", "dot", "line", "heatmap", "stage-ladder"]
@@ -331,12 +332,13 @@ struct SpecReader {
             if v < 80 || v > 700 { diagnostics.append(.error("chart height \(v) is outside 80–700 pt", at: h.location, code: "bad-value")) } else { height = v }
         }
         let source = text(m.value("source"), &diagnostics)
+        let optional = m.bool("optional", &diagnostics) ?? false
         if indicators.isEmpty && relation == nil && kind != "stage-ladder" {
             diagnostics.append(.error("chart '\(id)' needs 'indicator' or 'indicators'", at: node.location, code: "missing-key"))
         }
         return ChartSectionSpec(id: id, kind: kind, title: title, subtitle: subtitle, indicators: indicators, periods: periods,
                                 entities: entities, focus: focus, relation: relation, highlight: highlight, height: height,
-                                sourceNote: source, location: node.location)
+                                sourceNote: source, optional: optional, location: node.location)
     }
 
     mutating func gap(_ node: YAMLNode, _ diagnostics: inout [Diagnostic]) -> GapAnalysisSpec? {

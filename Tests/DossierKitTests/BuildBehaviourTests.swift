@@ -233,3 +233,16 @@ private func statuses(_ out: String) throws -> [String: String] {
         #expect(log.components(separatedBy: "✓").count - 1 == 2, "\(log)")
     }
 }
+
+@Test func optionalChartsAreLeftOutForEntitiesWithoutData() throws {
+    let out = TestPaths.temporaryFolder()
+    for entity in ["CN-BJ", "KR-SEL"] {
+        let r = try CLI.run(["build", "Reports/city-profile.yaml", "--param", "entity=\(entity)", "--out", out, "-q"])
+        #expect(r.status == 0, "\(r.stderr)")
+    }
+    let beijing = try CLI.tool("pdftotext", [out + "/city-profile-CN-BJ.pdf", "-"]).stdout
+    let seoul = try CLI.tool("pdftotext", [out + "/city-profile-KR-SEL.pdf", "-"]).stdout
+    #expect(!beijing.contains("图 1"), "Beijing is not in the city survey, so its profile has no ranking chart")
+    #expect(beijing.contains("北京电子政务概况"))
+    #expect(seoul.contains("图 1") && seoul.contains("首尔"))
+}
