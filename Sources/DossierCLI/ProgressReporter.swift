@@ -29,8 +29,8 @@ final class ProgressReporter: @unchecked Sendable {
             }
             if json {
                 emit(["event": "finished", "report": record.report, "status": record.status.rawValue,
-                      "seconds": String(format: "%.3f", record.durationSeconds), "outputs": String(record.outputs.count),
-                      "warnings": String(record.warnings.count), "errors": record.errors.joined(separator: "\n")])
+                      "seconds": (record.durationSeconds * 1000).rounded() / 1000, "outputs": record.outputs.map(\.path),
+                      "warnings": record.warnings, "errors": record.errors])
                 return
             }
             if terminal && !quiet { clearLine() }
@@ -57,7 +57,7 @@ final class ProgressReporter: @unchecked Sendable {
         let skipped = records.filter { $0.status == .skipped }.count
         let failed = records.filter { $0.status == .failed }
         if json {
-            emit(["event": "summary", "built": String(built), "skipped": String(skipped), "failed": String(failed.count), "manifest": manifest])
+            emit(["event": "summary", "built": built, "skipped": skipped, "failed": failed.count, "manifest": manifest])
             return
         }
         Console.error("built \(built), skipped \(skipped), failed \(failed.count) — manifest: \(manifest)")
@@ -77,10 +77,10 @@ final class ProgressReporter: @unchecked Sendable {
 
     private func clearLine() { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
 
-    private func emit(_ fields: [String: String]) {
+    private func emit(_ fields: [String: Any]) {
         var object = fields
         object["time"] = ISO8601DateFormatter().string(from: Date())
-        if let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) {
+        if let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) {
             FileHandle.standardOutput.write(data + Data("\n".utf8))
         }
     }

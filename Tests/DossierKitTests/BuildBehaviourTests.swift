@@ -246,3 +246,16 @@ private func statuses(_ out: String) throws -> [String: String] {
     #expect(beijing.contains("北京电子政务概况"))
     #expect(seoul.contains("图 1") && seoul.contains("首尔"))
 }
+
+@Test func jsonLogsAreOneObjectPerLine() throws {
+    let out = TestPaths.temporaryFolder()
+    let r = try CLI.run(["build", "Tests/Fixtures/specs/ok.yaml", "Tests/Fixtures/specs/unknown-key.yaml", "--out", out, "--log-format", "json"])
+    #expect(r.status == 1)
+    let events = try r.stdout.split(separator: "\n").map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+    let finished = events.filter { $0["event"] as? String == "finished" }
+    #expect(finished.count == 2)
+    let failed = try #require(finished.first { $0["status"] as? String == "failed" })
+    #expect((failed["errors"] as? [String])?.first?.contains("unknown key 'titel'") == true)
+    let summary = try #require(events.last)
+    #expect(summary["event"] as? String == "summary" && summary["built"] as? Int == 1 && summary["failed"] as? Int == 1)
+}
