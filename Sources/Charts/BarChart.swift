@@ -50,21 +50,14 @@ struct BarChart: ChartBody {
         let names = RowLabels(rows.map { spec.series[$0.series].label }, ctx: ctx, rowStep: band.step,
                               maxWidth: plot.width * 0.3, bold: highlighted)
         let valueFont = names.font, valueBold = names.boldFont
-        let worst = Int((values.max() ?? 1).rounded(.up))
         let texts = rows.map { row in
             ctx.format.label(row.value, preformatted: SeriesData.valueLabel(spec.series[row.series], 0))
         }
         let valueRoom = (texts.map { ctx.width($0, valueBold) }.max() ?? 0) + 4 * s
         let gap = 6 * s
-        let x0 = plot.minX + names.width + gap
-        let hasNegative = values.contains { $0 < 0 }
-        let range = (x0 + (hasNegative ? valueRoom : 0), max(x0 + 1, plot.maxX - valueRoom))
-
-        // Bar lengths: values from zero, or ranks turned around so the best rank is the longest bar.
-        let axis = ranks ? ValueAxis.lengths(upTo: Double(worst), range: range)
-                         : ValueAxis.horizontal(ranks: false, values: values, includeZero: true, range: range, ctx: ctx)
-        let length: (Double) -> Double = ranks ? { Double(worst) + 1 - $0 } : { $0 }
-        let zero = axis.position(0)
+        let bars = BarLengths(values: values, ranks: ranks, plotMinX: plot.minX, plotMaxX: plot.maxX, namesWidth: names.width,
+                              gap: gap, valueRoom: valueRoom, ctx: ctx)
+        let x0 = bars.start, axis = bars.axis, zero = bars.zero
         names.draw(centers: rows.indices.map { band.center($0) }, right: x0 - gap, bold: highlighted, ctx: ctx, into: &d)
         if !ranks {
             axis.draw(top: band.start(0) - band.step * 0.15, bottom: rowsBottom, title: spec.valueAxisTitle,
@@ -81,7 +74,7 @@ struct BarChart: ChartBody {
                 d.label(ctx.run(texts[k], font: valueFont, color: theme.muted, x: zero + 3 * s, y: center))
                 continue
             }
-            let end = axis.position(length(value))
+            let end = bars.end(value)
             d.fill(.rect(Rect(x: min(zero, end), y: top, width: abs(end - zero), height: band.bandwidth)), color)
             let font = isHighlight ? valueBold : valueFont
             let ahead = end >= zero

@@ -39,19 +39,14 @@ struct GroupedBarChart: ChartBody {
             d.warn("chart '\(spec.title)' has bars too thin for value labels",
                    code: "chart-labels-dropped")
         }
-        let worst = Int((values.max() ?? 1).rounded(.up))
         let labelTexts = spec.series.map { series in
             (0..<categories).map { ctx.format.label(SeriesData.value(series, $0), preformatted: SeriesData.valueLabel(series, $0)) }
         }
         let valueRoom = showValues ? (labelTexts.flatMap { $0 }.map { ctx.width($0, valueFont) }.max() ?? 0) + 3 * s : 0
         let gap = 6 * s
-        let x0 = plot.minX + names.width + gap
-        let hasNegative = values.contains { $0 < 0 }
-        let range = (x0 + (hasNegative ? valueRoom : 0), max(x0 + 1, plot.maxX - valueRoom))
-        let axis = ranks ? ValueAxis.lengths(upTo: Double(worst), range: range)
-                         : ValueAxis.horizontal(ranks: false, values: values, includeZero: true, range: range, ctx: ctx)
-        let length: (Double) -> Double = ranks ? { Double(worst) + 1 - $0 } : { $0 }
-        let zero = axis.position(0)
+        let lengths = BarLengths(values: values, ranks: ranks, plotMinX: plot.minX, plotMaxX: plot.maxX, namesWidth: names.width,
+                                 gap: gap, valueRoom: valueRoom, ctx: ctx)
+        let x0 = lengths.start, axis = lengths.axis, zero = lengths.zero
         let top = rows.start(0) - rows.step * 0.1
         let bottom = rows.start(spec.series.count - 1) + rows.bandwidth + rows.step * 0.1
         names.draw(centers: spec.series.indices.map { rows.center($0) }, right: x0 - gap, ctx: ctx, into: &d)
@@ -69,7 +64,7 @@ struct GroupedBarChart: ChartBody {
                     }
                     continue
                 }
-                let end = axis.position(length(value))
+                let end = lengths.end(value)
                 bars[c] = .rect(Rect(x: min(zero, end), y: y, width: abs(end - zero), height: sub.bandwidth))
                 if showValues {
                     let ahead = end >= zero
