@@ -38,8 +38,19 @@ struct LinePlot: ChartBody {
 
     private struct Pair: Hashable { var index: Int; var value: Double }
 
+    /// The best rank on the axis: 1, unless every rank shown is far from the top (an entity ranked 50–60),
+    /// where an axis from 1 would squeeze the lines into a corner. The chart then says where the axis starts.
+    var firstRank: Int {
+        let values = observations.flatMap { $0.map(\.value) }
+        guard ranks, let best = values.min(), let worst = values.max(), best > 5, best > worst * 0.2 else { return 1 }
+        return max(1, Int(best.rounded(.down)) - 1)
+    }
+
     func notes() -> [String] {
         var notes: [String] = []
+        if firstRank > 1 {
+            notes.append(ctx.words("纵轴从第\(firstRank)名开始。", "The rank axis starts at \(firstRank)."))
+        }
         if hasTies { notes.append(ChartNotes.ties(ctx.spec.tieRule, ctx)) }
         if hasInnerGaps { notes.append(ChartNotes.missing(ctx.spec.missingRule, ctx)) }
         return notes
@@ -77,7 +88,7 @@ struct LinePlot: ChartBody {
         let ticks: [(value: Double, text: String)]
         var rankStep = theme.focusLineWidth * 4
         if ranks {
-            let scale = RankScale(maxRank: Int(maxValue.rounded(.up)), range: (yTop, yBottom))
+            let scale = RankScale(minRank: firstRank, maxRank: Int(maxValue.rounded(.up)), range: (yTop, yBottom))
             // Every rank is labelled when the labels have a quarter line of air; a gap in 1, 2, 4, 6 … reads oddly.
             let count = Int((yBottom - yTop) / (tickFont.lineBoxHeight * 1.25)) + 1
             ticks = scale.ticks(maxCount: count).map { (Double($0), "\($0)") }

@@ -168,3 +168,23 @@ private func circles(_ path: Path) -> [Rect] {
     if !current.isEmpty { out.append(box(Path(current))) }
     return out
 }
+
+@Test func rankAxisZoomsWhenEveryRankIsFarFromTheTop() {
+    var series: [ChartSeries] = []
+    for i in 0..<5 {
+        let values: [Double?] = [Double(50 + i), Double(54 - i), Double(52 + i % 2)]
+        series.append(ChartSeries(id: "e\(i)", label: "E\(i)", values: values))
+    }
+    let spec = ChartSpec(kind: .bump, title: "排名", sourceNote: "资料来源：测试。", categories: ["2001", "2002", "2003"],
+                         series: series, valuesAreRanks: true, language: "zh-cn")
+    let chart = ChartRenderer(style: .briefing, measurer: FixedWidthMeasurer()).render(spec, size: Size(480, 300))
+    let texts: [String] = chart.frame.flattenedTexts.map { $0.text }
+    #expect(texts.contains { $0.contains("纵轴从第49名开始。") })
+    #expect(!texts.contains("1"))   // no tick for rank 1 on a zoomed axis
+    #expect(texts.contains("49") && texts.contains("54"))
+    // Near the top, the axis still starts at 1.
+    var top = spec
+    for i in top.series.indices { top.series[i].values = top.series[i].values.map { v -> Double? in v.map { $0 - 48 } } }
+    let normal = ChartRenderer(style: .briefing, measurer: FixedWidthMeasurer()).render(top, size: Size(480, 300))
+    #expect(!normal.frame.flattenedTexts.contains { $0.text.contains("纵轴从") })
+}
