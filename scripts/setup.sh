@@ -6,11 +6,11 @@ missing=""
 for p in $PACKAGES; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
 done
-[ -z "$missing" ] && exit 0
 SUDO=""
 [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-echo "setup: installing$missing" >&2
 export DEBIAN_FRONTEND=noninteractive DEBCONF_NOWARNINGS=yes
+if [ -n "$missing" ]; then
+echo "setup: installing$missing" >&2
 # Refresh the package lists only when they are missing or a first install attempt fails.
 if ! ls /var/lib/apt/lists/*_Packages >/dev/null 2>&1; then
   $SUDO apt-get update -qq
@@ -19,5 +19,15 @@ if ! $SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null; t
   $SUDO apt-get update -qq
   $SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
 fi
+fi
+
+# Flattened copies of the Chinese faces: cairo 1.16 drops some glyphs (e.g. 如) from PDFs when it subsets the
+# fonts' CFF subroutines. scripts/flatten_cjk_fonts.py explains; it needs fontTools (PyPI), once.
+FLAT_DIR=/usr/local/share/fonts/dossier
+if [ ! -f "$FLAT_DIR/NotoSansCJKsc-Regular-flat.otf" ] || [ ! -f "$FLAT_DIR/NotoSansCJKsc-Bold-flat.otf" ]; then
+  python3 -c "import fontTools" 2>/dev/null || python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore fonttools >&2
+  $SUDO python3 "$(dirname "$0")/flatten_cjk_fonts.py" /usr/share/fonts/opentype/noto "$FLAT_DIR"
+  missing="$missing fonts"
+fi
 # fontconfig must see newly installed fonts before the first render.
-command -v fc-cache >/dev/null && fc-cache -s >/dev/null 2>&1 || true
+if [ -n "$missing" ]; then command -v fc-cache >/dev/null && fc-cache -s >/dev/null 2>&1 || true; fi

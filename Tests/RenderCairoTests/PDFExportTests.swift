@@ -65,3 +65,32 @@ func sampleDocument(title: String = "国际/国内电子政务发展水平对比
     _ = try renderer.svg(Frame(size: Size(10, 10)))
     #expect(try renderer.svg(frame) == first)
 }
+
+/// Dark pixels of a one-page PDF rendered by poppler (pdftoppm, greyscale PGM).
+private func inkedPixels(_ pdf: [UInt8]) throws -> Int {
+    let path = try ToolRunner.temporaryFile(pdf, suffix: ".pdf")
+    let base = path + "-page"
+    _ = try ToolRunner.run("pdftoppm", ["-r", "36", "-gray", "-singlefile", path, base])
+    let pgm = try Data(contentsOf: URL(fileURLWithPath: base + ".pgm"))
+    // P5 header: magic, width, height, maxval, each followed by whitespace; pixels follow.
+    var fields = 0, index = 0
+    while fields < 4 && index < pgm.count {
+        while index < pgm.count, pgm[index] == 0x20 || pgm[index] == 0x0A { index += 1 }
+        while index < pgm.count, pgm[index] != 0x20 && pgm[index] != 0x0A { index += 1 }
+        fields += 1
+    }
+    return pgm[(index + 1)...].filter { $0 < 128 }.count
+}
+
+/// cairo 1.16 subsets the CFF subroutines of Noto Sans CJK wrongly and some glyphs (如) come out blank in
+/// every viewer; the styles list the flattened copy `make setup` writes first, so they must have ink.
+@Test func chineseGlyphsKeepTheirInkInPDFs() throws {
+    let renderer = CairoRenderer(language: "zh-cn")
+    let font = FontSpec(families: ["DejaVu Sans", "Noto Sans CJK SC Flat", "Noto Sans CJK SC"], size: 60)
+    for text in ["如", "例"] {
+        let page = Page(size: Size(100, 100), items: [.text(TextItem(text: text, font: font, color: .black, origin: Point(20, 70),
+                                                                     width: renderer.measurer.width(of: text, font: font)))])
+        let pdf = try renderer.pdf(Document(pages: [page], metadata: DocumentMetadata(date: "2024-01-01"), language: "zh-cn"))
+        #expect(try inkedPixels(pdf) > 50, "\(text) has no ink in the PDF")
+    }
+}
