@@ -44,7 +44,7 @@ struct Build: ParsableCommand {
         let parameters = try parseParameters(param)
         let cache = InputCache()
         let (files, fileDiagnostics) = BatchBuilder.specFiles(specs)
-        for d in fileDiagnostics { Console.error(d.description) }
+        if !quiet || logFormat == "json" { for d in fileDiagnostics { Console.error(d.description) } }
         var (jobsList, expandDiagnostics) = BatchBuilder.expand(files, parameters: parameters, cache: cache)
         for d in expandDiagnostics { Console.error(d.description) }
         var shardValue: Shard?
@@ -55,18 +55,20 @@ struct Build: ParsableCommand {
         AtomicWriterSweep.sweep(out)
         let reporter = ProgressReporter(quiet: quiet, json: logFormat == "json", total: jobsList.count)
         let builder = BatchBuilder(options: BuildOptions(outputDirectory: out, force: force), jobs: jobs)
-        let records = builder.run(jobsList, cache: cache) { event in reporter.handle(event) }
+        // Problems found before any build (missing specs, empty batches) count as failed reports too.
+        let early = (fileDiagnostics + expandDiagnostics).filter { $0.severity == .error }.map(BatchBuilder.failedRecord)
+        let records = early + builder.run(jobsList, cache: cache) { event in reporter.handle(event) }
         reporter.finish()
         let manifestPath = (out as NSString).appendingPathComponent(shardValue.map { "manifest-\($0.index)-of-\($0.count).json" } ?? "manifest.json")
+        var manifestWritten = true
         do {
             try BatchBuilder.writeManifest(Manifest(shard: shardValue?.description, reports: records), to: manifestPath)
         } catch {
-            Console.error("\(manifestPath): error: cannot write the manifest: \(error)")
+            manifestWritten = false
+            Console.error("\(manifestPath): error: cannot write the manifest: \(BuildError.describe(error))")
         }
-        reporter.summary(records, manifest: manifestPath)
-        if records.contains(where: { $0.status == .failed }) || !fileDiagnostics.isEmpty || expandDiagnostics.contains(where: { $0.severity == .error }) {
-            throw ExitCode.failure
-        }
+        reporter.summary(records, manifest: manifestWritten ? manifestPath : nil)
+        if records.contains(where: { $0.status == .failed }) || !manifestWritten { throw ExitCode.failure }
     }
 }
 

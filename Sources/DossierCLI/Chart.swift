@@ -37,11 +37,13 @@ struct Chart: ParsableCommand {
 
     func validate() throws {
         guard ["png", "svg", "pdf"].contains(format) else { throw ValidationError("--format is png, svg or pdf") }
+        let ext = (output as NSString).pathExtension.lowercased()
+        if !ext.isEmpty, ext != format { throw ValidationError("-o \(output) ends in .\(ext) but --format is \(format)") }
         guard let s = ChartSizeParser.parse(size) else { throw ValidationError("--size takes WIDTHxHEIGHT in pixels (16–16384), e.g. 1920x1080") }
-        guard scale > 0, scale <= 8 else { throw ValidationError("--scale must be between 0 and 8") }
+        guard scale >= 0.25, scale <= 8 else { throw ValidationError("--scale must be between 0.25 and 8") }
         let pixels = s.width * scale * s.height * scale
         guard pixels <= 100_000_000 else {
-            throw ValidationError("\(Int(s.width * scale))×\(Int(s.height * scale)) is \(Int(pixels / 1_000_000)) megapixels, over the limit of 100")
+            throw ValidationError("\(Int(s.width * scale))×\(Int(s.height * scale)) pixels is more than the limit of 100 megapixels")
         }
     }
 
@@ -59,7 +61,8 @@ struct Chart: ParsableCommand {
         }
         guard let pixelSize = ChartSizeParser.parse(size) else { throw ExitCode.validationFailure }
         do {
-            let bytes = try engine.exportChart(chart.spec, size: pixelSize, format: format, scale: scale, transparent: transparent, loaded: loaded)
+            let (bytes, warnings) = try engine.exportChart(chart.spec, size: pixelSize, format: format, scale: scale, transparent: transparent, loaded: loaded)
+            for w in warnings { Console.error("\(spec): warning: chart '\(id)': \(w.message)") }
             var writer = AtomicWriter()
             try writer.stage(bytes, to: output)
             try writer.commit()

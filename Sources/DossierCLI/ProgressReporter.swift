@@ -52,15 +52,15 @@ final class ProgressReporter: @unchecked Sendable {
         if terminal && !quiet && !json { clearLine() }
     }
 
-    func summary(_ records: [ReportRecord], manifest: String) {
+    func summary(_ records: [ReportRecord], manifest: String?) {
         let built = records.filter { $0.status == .built }.count
         let skipped = records.filter { $0.status == .skipped }.count
         let failed = records.filter { $0.status == .failed }
         if json {
-            emit(["event": "summary", "built": built, "skipped": skipped, "failed": failed.count, "manifest": manifest])
+            emit(["event": "summary", "built": built, "skipped": skipped, "failed": failed.count, "manifest": manifest ?? NSNull()])
             return
         }
-        Console.error("built \(built), skipped \(skipped), failed \(failed.count) — manifest: \(manifest)")
+        Console.error("built \(built), skipped \(skipped), failed \(failed.count)" + (manifest.map { " — manifest: \($0)" } ?? " — no manifest written"))
         for r in failed {
             Console.error("failed: \(r.report)")
             for e in r.errors { Console.error(e.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n")) }

@@ -11,7 +11,15 @@ public struct AtomicWriter {
 
     public mutating func stage(_ bytes: [UInt8], to path: String) throws {
         let folder = (path as NSString).deletingLastPathComponent
-        try FileManager.default.createDirectory(atPath: folder.isEmpty ? "." : folder, withIntermediateDirectories: true)
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder.isEmpty ? "." : folder, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw BuildError.write(path: path, reason: "\(folder) is a file, not a folder")
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: folder.isEmpty ? "." : folder, withIntermediateDirectories: true)
+        } catch {
+            throw BuildError.write(path: path, reason: "cannot create the folder \(folder): \(BuildError.describe(error))")
+        }
         let temporary = path + ".\(getpid())" + AtomicWriter.temporarySuffix
         guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else {
             throw BuildError.write(path: path, reason: "cannot create a file in \(folder.isEmpty ? "." : folder)")
@@ -56,5 +64,16 @@ public enum BuildError: Error, CustomStringConvertible, Sendable {
         case .render(let message): return "error: rendering failed: \(message)"
         case .input(let lines): return lines.joined(separator: "\n")
         }
+    }
+
+    /// A short reason for a Foundation error (its POSIX message), not the whole NSError dump.
+    public static func describe(_ error: Error) -> String {
+        let ns = error as NSError
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
+        if error is BuildError || error is CustomStringConvertible { return String(describing: error) }
+        return ns.localizedDescription
     }
 }

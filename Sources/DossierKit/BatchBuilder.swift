@@ -43,12 +43,25 @@ public struct BatchBuilder: Sendable {
             }
             if isDirectory.boolValue {
                 let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-                files += names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { (path as NSString).appendingPathComponent($0) }
+                // Only report specs: other YAML files (styles, indicators) in the folder have no `version:` line.
+                let specs = names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+                    .map { (path as NSString).appendingPathComponent($0) }.filter(isSpec)
+                if specs.isEmpty {
+                    diagnostics.append(.error("no report specs in this folder", at: SourceLocation(file: path),
+                                              hint: "a spec is a .yaml file with a `version: 1` line", code: "no-specs"))
+                }
+                files += specs
             } else {
                 files.append(path)
             }
         }
         return (files, diagnostics)
+    }
+
+    /// Whether a YAML file is a report spec (has a top-level `version:` key) rather than a style or data file.
+    static func isSpec(_ path: String) -> Bool {
+        guard let data = FileManager.default.contents(atPath: path) else { return true }   // unreadable: let the build say so
+        return String(decoding: data.prefix(65_536), as: UTF8.self).split(separator: "\n").contains { $0.hasPrefix("version:") }
     }
 
     /// Jobs for spec files: one per spec, or one per batch value for specs that declare `batch:`.
@@ -71,6 +84,11 @@ public struct BatchBuilder: Sendable {
                     values += EntityResolver(dataset: dataset).resolve(over, fallback: [], diagnostics: &d).map(\.id)
                     diagnostics += d
                 }
+            }
+            var seen: Set<String> = []
+            values = values.filter { seen.insert($0).inserted }
+            if values.isEmpty {
+                diagnostics.append(.error("the batch selects no entities", at: SourceLocation(file: file), hint: "check the tags or kinds under batch.over", code: "empty-batch"))
             }
             for v in values {
                 var p = parameters
@@ -104,6 +122,13 @@ public struct BatchBuilder: Sendable {
         }
         group.wait()
         return state.records()
+    }
+
+    /// A failed record for a problem found before any job could start (a missing spec, an empty batch).
+    public static func failedRecord(_ d: Diagnostic) -> ReportRecord {
+        let file = d.location?.file ?? "?"
+        return ReportRecord(report: file, spec: file, parameters: [:], status: .failed, outputs: [], inputs: [:], durationSeconds: 0,
+                            warnings: [], errors: [d.description])
     }
 
     /// Writes `manifest.json` atomically in the output folder.

@@ -19,7 +19,7 @@ enum InlineMarkup {
             if rest.hasPrefix("*"), !rest.hasPrefix("* ") || italic {
                 flush(); italic.toggle(); i = text.index(after: i); continue
             }
-            if rest.hasPrefix("["), let close = rest.range(of: "]("), let end = rest[close.upperBound...].firstIndex(of: ")"),
+            if rest.hasPrefix("["), let close = rest.range(of: "]("), let end = matchingParenthesis(rest[close.upperBound...]),
                !rest[rest.index(after: rest.startIndex)..<close.lowerBound].contains("\n") {
                 flush()
                 let label = String(rest[rest.index(after: rest.startIndex)..<close.lowerBound])
@@ -33,6 +33,22 @@ enum InlineMarkup {
         }
         flush()
         return spans
+    }
+
+    /// The ")" that closes a link target, allowing balanced parentheses inside it (…/Bonn_(city)).
+    static func matchingParenthesis(_ text: Substring) -> String.Index? {
+        var depth = 0
+        for index in text.indices {
+            switch text[index] {
+            case "(": depth += 1
+            case ")":
+                if depth == 0 { return index }
+                depth -= 1
+            case "\n", " ": return nil
+            default: break
+            }
+        }
+        return nil
     }
 
     /// Splits text into paragraphs at blank lines and joins the lines inside one (no space between CJK lines).

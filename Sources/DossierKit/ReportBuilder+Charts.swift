@@ -7,7 +7,7 @@ extension ReportBuilder {
     mutating func buildChart(_ c: ChartSectionSpec) -> ChartSpec? {
         guard let kind = ChartKind(rawValue: c.kind) else { return nil }
         let indicators = c.indicators.compactMap { indicator($0, at: c.location) }
-        guard indicators.count == c.indicators.count else { return nil }
+        guard indicators.count == c.indicators.count, checkKind(kind, c, indicators) else { return nil }
         let selected = entities(c.entities)
         let focusIDs: Set<String>? = c.focus.isEmpty ? nil : Set(entities(c.focus).map(\.id))
         var chart = ChartSpec(kind: kind, number: nextFigureNumber(), title: render(c.title), subtitle: c.subtitle.map { render($0) } ?? "",
@@ -19,6 +19,13 @@ extension ReportBuilder {
             if let period = Period(p) { periods.append(period) } else {
                 diagnostics.append(.error("'\(p)' is not a period", at: c.location, code: "bad-period"))
             }
+        }
+        // Periods of the values drawn when the spec names none (latest per entity): a chart must say when they differ.
+        var usedPeriods: [Period] = []
+        func latest(_ e: Entity, _ x: Indicator) -> Observation? {
+            let o = dataset.latest(entity: e.id, indicator: x.id)
+            if let p = o?.period, !usedPeriods.contains(p) { usedPeriods.append(p) }
+            return o
         }
         func series(_ e: Entity, _ index: Int, _ values: [Double?], _ labels: [String?] = []) -> ChartSeries {
             ChartSeries(id: e.id, label: e.name(language), group: EntityResolver.group(of: e), focus: focusIDs?.contains(e.id) ?? true,
@@ -32,6 +39,11 @@ extension ReportBuilder {
                 periods = Array(Set(dataset.observations(indicator: x.id).filter { ids.contains($0.entity) }.map(\.period))).sorted()
             }
             if kind == .slope, periods.count > 2 { periods = [periods[0], periods[periods.count - 1]] }
+            if kind == .slope, periods.count < 2 {
+                diagnostics.append(.error("a slope chart needs two periods, but \(x.id) has data for \(periods.map(\.description).joined(separator: ", ")) only",
+                                          at: c.location, hint: "use kind: bar for one period", code: "bad-chart"))
+                return nil
+            }
             chart.categories = periods.map { $0.display(language) }
             chart.outOf = periods.map { x.surveySize[$0.description] ?? x.surveySize["*"] }
             chart.valuesAreRanks = x.unit == .rank
@@ -53,7 +65,7 @@ extension ReportBuilder {
             chart.valueAxisTitle = chart.valuesAreRanks ? words.rank : ""
             chart.series = selected.enumerated().compactMap { i, e in
                 let values = columns.map { col -> Double? in
-                    let o = col.1.map { dataset.observation(entity: e.id, indicator: col.0.id, period: $0) } ?? dataset.latest(entity: e.id, indicator: col.0.id)
+                    let o = col.1.map { dataset.observation(entity: e.id, indicator: col.0.id, period: $0) } ?? latest(e, col.0)
                     return o?.value.number
                 }
                 return values.allSatisfy { $0 == nil } ? nil : series(e, i, values)
@@ -65,9 +77,17 @@ extension ReportBuilder {
             chart.categories = [period.map { "\(shortLabel(x)) \($0.display(language))" } ?? shortLabel(x)]
             chart.valueAxisTitle = x.unit == .rank ? words.rank : scaleSuffix(x).trimmingCharacters(in: CharacterSet(charactersIn: "（）() "))
             chart.series = selected.enumerated().compactMap { i, e in
-                let o = period.map { dataset.observation(entity: e.id, indicator: x.id, period: $0) } ?? dataset.latest(entity: e.id, indicator: x.id)
+                let o = period.map { dataset.observation(entity: e.id, indicator: x.id, period: $0) } ?? latest(e, x)
                 guard let v = o?.value.number else { return nil }
                 return series(e, i, [v], [formatter.short(v, indicator: x)])
+            }
+            // Values from different years side by side: each bar says its year.
+            if period == nil, usedPeriods.count > 1 {
+                for i in chart.series.indices {
+                    guard let p = dataset.latest(entity: chart.series[i].id, indicator: x.id)?.period else { continue }
+                    let label = chart.series[i].valueLabels.first.flatMap { $0 } ?? ""
+                    chart.series[i].valueLabels = [words.zh ? "\(label)（\(p.display(language))）" : "\(label) (\(p.display(language)))"]
+                }
             }
         case .dumbbell:
             if let relationID = c.relation {
@@ -82,7 +102,7 @@ extension ReportBuilder {
                           let n = dataset.observation(entity: e.id, indicator: r.numerator, period: o.period)?.value.number,
                           let d = dataset.observation(entity: e.id, indicator: r.denominator, period: o.period)?.value.number, d != 0 else { return nil }
                     let computed = n / d * r.factor
-                    return series(e, i, [s, computed], [NumberFormatting.plain(s) + "%", NumberFormatting.grouped(computed, decimals: 1) + "%"])
+                    return series(e, i, [s, computed], [NumberFormatting.plain(s) + "%", NumberFormatting.grouped(computed, decimals: 1, separator: formatter.separator) + "%"])
                 }
                 chart.sourceNote = sourceNote(c.sourceNote, [stated] + [r.numerator, r.denominator].compactMap { dataset.indicator($0) })
             } else {
@@ -93,7 +113,7 @@ extension ReportBuilder {
                 chart.categories = indicators.map { shortLabel($0) }
                 chart.valuesAreRanks = indicators.allSatisfy { $0.unit == .rank }
                 chart.series = selected.enumerated().compactMap { i, e in
-                    let values = indicators.map { x in (periods.first.flatMap { dataset.observation(entity: e.id, indicator: x.id, period: $0) } ?? dataset.latest(entity: e.id, indicator: x.id))?.value.number }
+                    let values = indicators.map { x in (periods.first.flatMap { dataset.observation(entity: e.id, indicator: x.id, period: $0) } ?? latest(e, x))?.value.number }
                     return values.contains { $0 != nil } ? series(e, i, values) : nil
                 }
             }
@@ -107,6 +127,11 @@ extension ReportBuilder {
             chart.stageNames = dataset.stages.map { $0.name.resolve(language) }
             chart.placements = placements(selected, stage: stage, target: target)
             chart.sourceNote = sourceNote(c.sourceNote, [stage])
+        }
+        if c.periods.isEmpty, usedPeriods.count > 1, kind != .bar {
+            let years = usedPeriods.sorted().map { $0.display(language) }.joined(separator: words.zh ? "、" : ", ")
+            let note = words.zh ? "各取最新数据，年份不一：\(years)" : "Latest data for each, from different years: \(years)"
+            chart.subtitle = chart.subtitle.isEmpty ? note : chart.subtitle + (words.zh ? "；" : "; ") + note
         }
         // A chart about chosen entities (focus) that has no data for any of them would only show the others.
         if let focusIDs, !chart.series.contains(where: { focusIDs.contains($0.id) }),
@@ -127,6 +152,37 @@ extension ReportBuilder {
         }
         if chart.sourceNote.isEmpty { chart.sourceNote = sourceNote(c.sourceNote, indicators) }
         return chart
+    }
+
+    /// Rejects charts that cannot show their indicators honestly (values drawn as ranks, text as numbers, …).
+    mutating func checkKind(_ kind: ChartKind, _ c: ChartSectionSpec, _ indicators: [Indicator]) -> Bool {
+        var ok = true
+        func fail(_ message: String, _ hint: String? = nil) {
+            diagnostics.append(.error(message, at: c.location, hint: hint, code: "bad-chart"))
+            ok = false
+        }
+        for x in indicators {
+            switch (kind, x.unit) {
+            case (.bump, let unit) where unit != .rank, (.slope, let unit) where unit != .rank && !unit.isNumeric:
+                fail("a \(kind.rawValue) chart shows ranks, but '\(x.id)' has unit \(unit.rawValue)", "use kind: line for values over time")
+            case (.stageLadder, let unit) where unit != .stage:
+                fail("a stage ladder needs stage indicators, but '\(x.id)' has unit \(unit.rawValue)")
+            case (.stageLadder, _):
+                break
+            case (_, let unit) where !unit.isNumeric || unit == .stage:
+                fail("a \(kind.rawValue) chart needs numbers, but '\(x.id)' has unit \(unit.rawValue)")
+            default:
+                break
+            }
+        }
+        if kind == .slope, c.periods.count > 2 {
+            fail("a slope chart compares two periods, but \(c.periods.count) are given", "give two periods, or use kind: bump")
+        }
+        if c.relation != nil, kind != .dumbbell { fail("'relation' is only used by dumbbell charts") }
+        if let h = c.highlight, dataset.entity(h) == nil {
+            fail("unknown highlight entity '\(h)'", Suggestion.hint(for: h, in: dataset.entities.map(\.id)))
+        }
+        return ok
     }
 
     func placements(_ entities: [Entity], stage: Indicator, target: Indicator?) -> [StagePlacement] {

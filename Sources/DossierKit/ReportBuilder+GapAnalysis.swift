@@ -64,7 +64,7 @@ extension ReportBuilder {
                 let inn = "\(r.internationalBest.0.name(language))\n\(formatter.format(r.internationalBest.1.value, indicator: r.indicator))（\(r.internationalBest.1.period.display(language))）"
                 return [TableCell(r.indicator.label.resolve(language)), TableCell(zh ? dn : dn.replacingOccurrences(of: "（", with: " (").replacingOccurrences(of: "）", with: ")"), alignment: .center),
                         TableCell(zh ? inn : inn.replacingOccurrences(of: "（", with: " (").replacingOccurrences(of: "）", with: ")"), alignment: .center),
-                        TableCell(formatter.short(r.internationalMedian, indicator: r.indicator), alignment: .decimal),
+                        TableCell(r.internationalMedian == r.internationalMedian.rounded() ? formatter.short(r.internationalMedian, indicator: r.indicator) : NumberFormatting.grouped(r.internationalMedian, decimals: 1, separator: formatter.separator), alignment: .decimal),
                         TableCell(gapText(r), alignment: .end, bold: r.gap > 0)]
             }
             let note = sourceNote(nil, rows.map(\.indicator))
@@ -111,19 +111,39 @@ extension ReportBuilder {
         }
     }
 
+    /// The best entity on each side for one indicator. Both sides are compared in the same period, the latest
+    /// one where both have data; only when they share none is each side's latest value used (the table and
+    /// sentences then give both periods).
     func gapRow(_ x: Indicator, domestic: [Entity], international: [Entity]) -> GapRow? {
         guard x.direction != .none else { return nil }
-        func best(_ side: [Entity]) -> (Entity, Observation)? {
-            let obs = side.compactMap { e in dataset.latest(entity: e.id, indicator: x.id).flatMap { o in o.value.number.map { _ in (e, o) } } }
-            return obs.min { a, b in
+        func values(_ side: [Entity]) -> [(Entity, Observation)] {
+            side.flatMap { e in dataset.observations(entity: e.id, indicator: x.id).filter { $0.value.number != nil }.map { (e, $0) } }
+        }
+        let dAll = values(domestic), iAll = values(international)
+        let shared = Set(dAll.map(\.1.period)).intersection(iAll.map(\.1.period)).sorted()
+        func best(_ rows: [(Entity, Observation)]) -> (Entity, Observation)? {
+            rows.min { a, b in
                 let (va, vb) = (a.1.value.number ?? 0, b.1.value.number ?? 0)
                 if va == vb { return a.0.id < b.0.id }
                 return x.direction == .lowerBetter ? va < vb : va > vb
             }
         }
-        guard let d = best(domestic), let i = best(international), let dv = d.1.value.number, let iv = i.1.value.number else { return nil }
-        let values = international.compactMap { dataset.latest(entity: $0.id, indicator: x.id)?.value.number }.sorted()
-        let median = values.count % 2 == 1 ? values[values.count / 2] : (values[values.count / 2 - 1] + values[values.count / 2]) / 2
+        func latestEach(_ rows: [(Entity, Observation)]) -> [(Entity, Observation)] {
+            var out: [String: (Entity, Observation)] = [:]
+            for row in rows where out[row.0.id].map({ $0.1.period < row.1.period }) ?? true { out[row.0.id] = row }
+            return Array(out.values)
+        }
+        let dRows: [(Entity, Observation)], iRows: [(Entity, Observation)]
+        if let period = shared.last {
+            dRows = dAll.filter { $0.1.period == period }
+            iRows = iAll.filter { $0.1.period == period }
+        } else {
+            dRows = latestEach(dAll)
+            iRows = latestEach(iAll)
+        }
+        guard let d = best(dRows), let i = best(iRows), let dv = d.1.value.number, let iv = i.1.value.number else { return nil }
+        let sorted = iRows.compactMap { $0.1.value.number }.sorted()
+        let median = sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
         let gap = x.direction == .lowerBetter ? dv - iv : iv - dv
         return GapRow(indicator: x, domesticBest: d, internationalBest: i, internationalMedian: median, gap: gap)
     }
@@ -148,10 +168,11 @@ extension ReportBuilder {
             let when = dp == ip ? "（\(dp)）" : ""
             return "在\(label)\(when)上，国内最好的是\(d.name(language))（\(r.indicator.unit == .rank ? "第\(dv)名" : dv)\(dp == ip ? "" : "，\(dp)")），国际最好的是\(i.name(language))（\(r.indicator.unit == .rank ? "第\(iv)名" : iv)\(dp == ip ? "" : "，\(ip)")）\(rel)。"
         }
-        let rel = r.indicator.unit == .rank ? (r.gap > 0 ? ", \(Int(r.gap)) places behind" : r.gap < 0 ? ", \(Int(-r.gap)) places ahead" : ", level")
-                                            : (r.gap > 0 ? "; domestic trails" : r.gap < 0 ? "; domestic leads" : "; level")
+        let rel = r.indicator.unit == .rank
+            ? (r.gap > 0 ? " \(d.name(language)) is \(Int(r.gap)) places behind." : r.gap < 0 ? " \(d.name(language)) is \(Int(-r.gap)) places ahead." : " They are level.")
+            : (r.gap > 0 ? " The domestic best trails." : r.gap < 0 ? " The domestic best leads." : " They are level.")
         let dr = r.indicator.unit == .rank ? "#\(dv)" : dv, ir = r.indicator.unit == .rank ? "#\(iv)" : iv
-        return "On \(label), the best domestic entity is \(d.name(language)) (\(dr), \(dobs.period.display(language))) and the best international one is \(i.name(language)) (\(ir), \(iobs.period.display(language)))\(rel)."
+        return "On \(label), the best domestic entity is \(d.name(language)) (\(dr), \(dobs.period.display(language))) and the best international one is \(i.name(language)) (\(ir), \(iobs.period.display(language))).\(rel)"
     }
 
     func stageSentence(_ placed: [StagePlacement], stage: Indicator) -> String {
@@ -165,14 +186,19 @@ extension ReportBuilder {
         // Group entities that sit at the same place, so the sentence stays short with many entities.
         var groups: [(key: String, members: [StagePlacement])] = []
         for p in placed {
-            let key = "\(p.group ?? "")|\(p.low)|\(p.high)|\(p.target ?? 0)"
+            // Groups ("developed countries") are stated on their own, never counted among their members.
+            let kind = dataset.entity(p.id)?.kind ?? .country
+            let collective = kind == .group || kind == .region
+            let key = "\(p.group ?? "")|\(p.low)|\(p.high)|\(p.target ?? 0)|\(collective ? p.id : "members")"
             if let i = groups.firstIndex(where: { $0.key == key }) { groups[i].members.append(p) } else { groups.append((key, [p])) }
         }
         let parts = groups.map { g -> String in
             var first = g.members[0]
             if g.members.count > 1 {
                 let names = g.members.map(\.label)
-                let shown = names.count > 4 ? names.prefix(4).joined(separator: words.zh ? "、" : ", ") + (words.zh ? "等 \(names.count) 个" : " and \(names.count - 4) more") : names.joined(separator: words.zh ? "、" : ", ")
+                let kinds = Set(g.members.compactMap { dataset.entity($0.id)?.kind })
+                let noun = kinds == [.country] ? (words.zh ? "个国家" : " countries") : kinds == [.city] ? (words.zh ? "个城市" : " cities") : (words.zh ? "个" : "")
+                let shown = names.count > 4 ? names.prefix(4).joined(separator: words.zh ? "、" : ", ") + (words.zh ? "等 \(names.count) \(noun)" : " and \(names.count - 4) more\(noun)") : names.joined(separator: words.zh ? "、" : ", ")
                 first.label = shown
             }
             return describe(first)
@@ -182,15 +208,19 @@ extension ReportBuilder {
 
     /// Notes on the data: what `dossier data check` finds, stated plainly, and how the report treats it.
     mutating func addDataNotes(title: String?) {
-        let findings = DataChecker().check(dataset)
+        // Only findings about what this report shows (or about the dataset as a whole).
+        let findings = DataChecker().check(dataset).filter { f in
+            let indicators = [f.details["indicator"], f.details["numerator"], f.details["denominator"]].compactMap { $0 }
+            return indicators.isEmpty || indicators.contains(where: citedIndicators.contains)
+        }
         let zh = words.zh
         if let title { blocks.append(.heading(level: 2, text: title, numbered: true, anchor: "")) }
         guard !findings.isEmpty else {
             blocks.append(.paragraph([InlineSpan(zh ? "数据检查未发现问题。" : "The data check found no problems.")]))
             return
         }
-        blocks.append(.paragraph([InlineSpan(zh ? "用 dossier data check 检查本报告所用数据，发现以下 \(findings.count) 处问题。报告保留资料原文的数值，不作修改；处理方式见各条说明。"
-                                                : "Checking this report's data with dossier data check finds the \(findings.count) issues below. The report keeps the figures as the source prints them; each note says how they are treated.")]))
+        blocks.append(.paragraph([InlineSpan(zh ? "对本报告所用数据的一致性检查发现以下 \(findings.count) 处问题。报告保留资料原文的数值，不作修改；处理方式见各条说明，方括号内为数据文件中的位置。"
+                                                : "A consistency check of the data used in this report finds the \(findings.count) issues below. The report keeps the figures as the source prints them; each note says how they are treated, and the brackets give the place in the data files.")]))
         let items: [[InlineSpan]] = findings.map { f in
             let loc = f.location.map { "\(($0.file as NSString).lastPathComponent):\($0.line)" } ?? ""
             return [InlineSpan(restate(f)), InlineSpan(" [\(loc)]", italic: true), InlineSpan(" " + treatment(f.code))]
@@ -212,7 +242,7 @@ extension ReportBuilder {
                       : "\(names.joined(separator: " and ")) share rank \(d["rank"] ?? "") in \(label(d["indicator"])) (\(period(d["period"]))). "
         case "relation-mismatch":
             return zh ? "\(name(d["entity"]))的\(label(d["indicator"]))（\(period(d["period"]))）文中为 \(d["stated"] ?? "")，按\(label(d["numerator"]))÷\(label(d["denominator"]))（\(d["num"] ?? "")÷\(d["den"] ?? "")）计算为 \(d["computed"] ?? "")。"
-                      : "\(name(d["entity"])): \(label(d["indicator"])) (\(period(d["period"]))) is stated as \(d["stated"] ?? "") but \(d["num"] ?? "") / \(d["den"] ?? "") gives \(d["computed"] ?? ""). "
+                      : "\(name(d["entity"])), \(period(d["period"])): the source gives \(d["stated"] ?? "") for \(label(d["indicator"]).lowercased()), but \(d["num"] ?? "") / \(d["den"] ?? "") × 100 gives \(d["computed"] ?? ""). "
         case "period-source":
             let source = d["source"].flatMap { dataset.source($0)?.publisher.resolve(language) } ?? (d["source"] ?? "")
             return zh ? "\(name(d["entity"]))的\(label(d["indicator"]))记为\(period(d["period"]))，不在\(source)资料的年份（\(d["from"] ?? "")—\(d["to"] ?? "")）之内。"
@@ -225,9 +255,9 @@ extension ReportBuilder {
     func treatment(_ code: String) -> String {
         let zh = words.zh
         switch code {
-        case "rank-tie": return zh ? "处理：图中并列者画在同一名次，标签上下错开。" : "Treatment: tied entities are drawn at the same rank with their labels stacked."
+        case "rank-tie": return zh ? "处理：图中并列者画在同一名次，标记套叠显示。" : "Treatment: tied entities are drawn at the same rank with nested markers."
         case "relation-mismatch": return zh ? "处理：表中把文中所述百分比与按数量计算的百分比并列。" : "Treatment: tables show the stated percentage beside the computed one."
-        case "period-source": return zh ? "处理：按原文时间保留，并在表中注明时间。" : "Treatment: kept with the period the source gives, shown in tables."
+        case "period-source": return zh ? "处理：按原文时间保留。" : "Treatment: kept with the period the source gives."
         case "duplicate-observation": return zh ? "处理：使用第一条记录。" : "Treatment: the first row is used."
         default: return ""
         }

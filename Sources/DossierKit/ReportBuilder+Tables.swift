@@ -18,7 +18,12 @@ extension ReportBuilder {
         let t = worst <= 1 ? 1 : 1 - (rank - 1) / max(1, worst - 1)
         let fill = style.colors.scaleLow.mixed(with: style.colors.scaleHigh, 0.15 + 0.85 * t)
         let shaded = style.monochrome ? fill.grayscale : fill
-        return (shaded, shaded.luminance < 0.35 ? .white : style.colors.text)
+        // The text colour with the better contrast ratio on this fill (WCAG), so light cells keep dark numbers.
+        func contrast(_ a: Color, _ b: Color) -> Double {
+            let (l1, l2) = (max(a.luminance, b.luminance), min(a.luminance, b.luminance))
+            return (l1 + 0.05) / (l2 + 0.05)
+        }
+        return (shaded, contrast(.white, shaded) >= contrast(style.colors.text, shaded) ? .white : style.colors.text)
     }
 
     mutating func sourceNote(_ override: SpecText?, _ indicators: [Indicator]) -> String {
@@ -57,26 +62,26 @@ extension ReportBuilder {
             return nil
         }
         var header1 = [TableCell("", bold: true)]
-        var header2 = [TableCell(words.entityHeader, bold: true)]
+        var header2 = [TableCell(words.entityHeader(rows), bold: true)]
         for (_, periods, label) in groups {
             header1.append(TableCell(label, alignment: .center, bold: true, columnSpan: periods.count))
             header2 += periods.map { TableCell($0.display(language), alignment: .center, bold: true) }
         }
         var missing = false
         var body: [[TableCell]] = []
-        var worst: [Double] = groups.map { g in
-            rows.compactMap { e in g.1.compactMap { dataset.observation(entity: e.id, indicator: g.0.id, period: $0)?.value.number }.max() }.max() ?? 1
-        }
-        worst = worst.map { max($0, 1) }
+        // One shading scale for the whole table, so the same rank has the same shade in every column.
+        let worstRank = max(1, groups.compactMap { g in
+            rows.compactMap { e in g.1.compactMap { dataset.observation(entity: e.id, indicator: g.0.id, period: $0)?.value.number }.max() }.max()
+        }.max() ?? 1)
         for e in rows {
             var row = [TableCell(e.name(language))]
-            for (gi, (x, periods, _)) in groups.enumerated() {
+            for (x, periods, _) in groups {
                 for p in periods {
                     let o = dataset.observation(entity: e.id, indicator: x.id, period: p)
                     if o == nil { missing = true }
-                    var cell = TableCell(formatter.format(o?.value, indicator: x, withScale: false), alignment: o == nil ? .center : (x.unit.isNumeric ? .decimal : .start))
+                    var cell = TableCell(formatter.format(o, indicator: x, withScale: false), alignment: o == nil ? .center : (x.unit.isNumeric ? .decimal : .start))
                     if t.shade, x.unit == .rank, let n = o?.value.number {
-                        let (fill, ink) = rankFill(n, worst: worst[gi])
+                        let (fill, ink) = rankFill(n, worst: worstRank)
                         cell.fill = fill
                         cell.textColor = ink
                         cell.alignment = .center
@@ -108,8 +113,10 @@ extension ReportBuilder {
             for e in columns {
                 if let o = dataset.latest(entity: e.id, indicator: x.id) {
                     any = true
-                    row.append(TableCell(spans: [InlineSpan(formatter.format(o.value, indicator: x, withScale: false)),
-                                                 InlineSpan("\n" + o.period.display(language))], alignment: .center))
+                    let value = formatter.format(o, indicator: x, withScale: false)
+                    // A date is its own "when"; other values get the period they were reported for.
+                    let when = x.unit == .date ? [] : [InlineSpan("\n" + o.period.display(language))]
+                    row.append(TableCell(spans: [InlineSpan(value)] + when, alignment: .center))
                 } else {
                     missing = true
                     row.append(TableCell(ValueFormatter.missing, alignment: .center))
@@ -141,8 +148,9 @@ extension ReportBuilder {
             return nil
         }
         guard let stated = dataset.indicator(r.stated), let num = dataset.indicator(r.numerator), let den = dataset.indicator(r.denominator) else { return nil }
-        let selected = Set(entities(t.entities).map(\.id))
-        let header = [TableCell(words.entityHeader, bold: true), TableCell(words.zh ? "时间" : "Year", alignment: .center, bold: true),
+        let chosen = entities(t.entities)
+        let selected = Set(chosen.map(\.id))
+        let header = [TableCell(words.entityHeader(chosen), bold: true), TableCell(words.zh ? "时间" : "Year", alignment: .center, bold: true),
                       TableCell(den.label.resolve(language), alignment: .end, bold: true), TableCell(num.label.resolve(language), alignment: .end, bold: true),
                       TableCell(stated.label.resolve(language), alignment: .end, bold: true),
                       TableCell(words.zh ? "计算值" : "Computed", alignment: .end, bold: true), TableCell(words.zh ? "差异" : "Difference", alignment: .end, bold: true)]
@@ -155,10 +163,11 @@ extension ReportBuilder {
             let diff = s - computed
             let flagged = abs(diff) > r.tolerance
             body.append([TableCell(e.name(language)), TableCell(o.period.display(language), alignment: .center),
-                         TableCell(NumberFormatting.grouped(d, decimals: 0), alignment: .decimal), TableCell(NumberFormatting.grouped(n, decimals: 0), alignment: .decimal),
-                         TableCell(NumberFormatting.plain(s), alignment: .decimal), TableCell(NumberFormatting.grouped(computed, decimals: 1), alignment: .decimal),
-                         TableCell((diff >= 0 ? "+" : "−") + NumberFormatting.grouped(abs(diff), decimals: 1), alignment: .decimal,
-                                   fill: flagged ? Color(hex: "#fde7d9") : nil, bold: flagged)])
+                         TableCell(NumberFormatting.grouped(d, decimals: 0, separator: formatter.separator), alignment: .decimal),
+                         TableCell(NumberFormatting.grouped(n, decimals: 0, separator: formatter.separator), alignment: .decimal),
+                         TableCell(NumberFormatting.plain(s), alignment: .decimal),
+                         TableCell(NumberFormatting.grouped(computed, decimals: 1, separator: formatter.separator), alignment: .decimal),
+                         TableCell(signed(diff), alignment: .decimal, fill: flagged ? Color(hex: "#fde7d9") : nil, bold: flagged)])
         }
         guard !body.isEmpty else {
             diagnostics.append(.warning("relation table '\(t.id)' has no complete rows", at: t.location, code: "empty-table"))
@@ -171,11 +180,17 @@ extension ReportBuilder {
         return TableBlock(number: nextTableNumber(), title: render(t.title), sourceNote: note, headerRows: [header], rows: body, zebra: true, notes: [explain])
     }
 
+    /// A difference with its sign, one decimal; "0.0" rather than "+0.0" or "−0.0".
+    func signed(_ diff: Double) -> String {
+        let text = NumberFormatting.grouped(diff, decimals: 1, separator: formatter.separator)
+        return text.hasPrefix("−") || text == "0.0" ? text : "+" + text
+    }
+
     /// Every observation of the selected indicators: value, period, note and where it comes from.
     mutating func observationsTable(_ t: TableSpec) -> TableBlock? {
         let selected = entities(t.entities)
         let indicators = t.indicators.compactMap { indicator($0, at: t.location) }
-        let header = [TableCell(words.entityHeader, bold: true), TableCell(words.indicatorHeader, bold: true),
+        let header = [TableCell(words.entityHeader(selected), bold: true), TableCell(words.indicatorHeader, bold: true),
                       TableCell(words.zh ? "时间" : "Period", alignment: .center, bold: true), TableCell(words.zh ? "数值" : "Value", alignment: .end, bold: true),
                       TableCell(words.zh ? "原文" : "Quoted from the source", bold: true)]
         var body: [[TableCell]] = []
@@ -183,7 +198,7 @@ extension ReportBuilder {
             for x in indicators {
                 for o in dataset.observations(entity: e.id, indicator: x.id) {
                     body.append([TableCell(e.name(language)), TableCell(x.label.resolve(language)), TableCell(o.period.display(language), alignment: .center),
-                                 TableCell(formatter.format(o.value, indicator: x), alignment: .end), TableCell(o.quote)])
+                                 TableCell(formatter.format(o, indicator: x), alignment: .end), TableCell(o.quote)])
                 }
             }
         }

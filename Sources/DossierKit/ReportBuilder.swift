@@ -17,6 +17,8 @@ struct ReportBuilder {
     var tableCount = 0
     /// Sources cited by tables and charts, in first-use order (the references section lists them).
     var citedSources: [String] = []
+    /// Indicators whose values the report shows (the notes on the data speak only of these).
+    var citedIndicators: Set<String> = []
 
     init(spec: ReportSpec, dataset: Dataset, style: Style) {
         self.spec = spec; self.dataset = dataset; self.style = style
@@ -57,6 +59,7 @@ struct ReportBuilder {
     mutating func cite(_ indicators: [Indicator]) -> [String] {
         var out: [String] = []
         for x in indicators {
+            citedIndicators.insert(x.id)
             guard let id = x.source, let s = dataset.source(id) else { continue }
             if !citedSources.contains(id) { citedSources.append(id) }
             let c = s.citation.resolve(language)

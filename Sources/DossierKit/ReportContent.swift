@@ -20,7 +20,15 @@ struct Vocabulary {
     func source(_ citations: [String]) -> String {
         citations.isEmpty ? "" : (zh ? "资料来源：" : "Source: ") + citations.joined(separator: zh ? "；" : "; ")
     }
-    var entityHeader: String { zh ? "国家/城市" : "Entity" }
+    /// The heading of an entity column, named after what the rows are.
+    func entityHeader(_ entities: [Entity]) -> String {
+        switch Set(entities.map(\.kind)) {
+        case [.country]: return zh ? "国家" : "Country"
+        case [.city]: return zh ? "城市" : "City"
+        case [.country, .city]: return zh ? "国家/城市" : "Country or city"
+        default: return zh ? "对象" : "Entity"
+        }
+    }
     var indicatorHeader: String { zh ? "指标" : "Indicator" }
     var rank: String { zh ? "排名" : "Rank" }
     var missingNote: String { zh ? "注：“—”表示该年份无数据。" : "Note: “—” means no data for that year." }

@@ -139,7 +139,8 @@ public final class ReportEngine: @unchecked Sendable {
         } catch {
             record.status = .failed
             record.outputs = []
-            record.errors.append("\(job.specPath): error: \(error)")
+            // Write errors already name the file; other failures are reported against the spec.
+            record.errors.append(error is BuildError ? String(describing: error) : "\(job.specPath): error: \(error)")
             record.durationSeconds = Self.seconds(since: start)
         }
         return record
@@ -166,7 +167,13 @@ public final class ReportEngine: @unchecked Sendable {
             for (id, chart) in content.charts where exports.only.isEmpty || exports.only.contains(id) {
                 for size in exports.sizes {
                     let suffix = exports.sizes.count > 1 ? "-\(Int(size.width))x\(Int(size.height))" : ""
-                    let frame = chartFrame(chart, size: size, loaded: loaded)
+                    let rendered = chartFrame(chart, size: size, loaded: loaded)
+                    let frame = rendered.frame
+                    // Labels dropped for lack of room in the exported image, said once per chart and size.
+                    warnings += rendered.warnings.map {
+                        Diagnostic($0.severity, "chart '\(id)' at \(Int(size.width))x\(Int(size.height)): \($0.message)",
+                                   at: SourceLocation(file: spec.path), hint: $0.hint, code: $0.code)
+                    }
                     timer.lap("chart \(id) frame")
                     for format in exports.formats {
                         let name = "\(stem)-\(id)\(suffix).\(format)"
@@ -207,14 +214,16 @@ public final class ReportEngine: @unchecked Sendable {
     }
 
     /// Renders one chart as a standalone image: the frame is drawn once at the slide size and replayed to the format.
-    public func exportChart(_ chart: ChartSpec, size: Size, format: String, scale: Double, transparent: Bool, loaded: LoadedReport) throws -> [UInt8] {
-        let frame = chartFrame(chart, size: size, loaded: loaded)
-        return try export(frame, title: chart.title, format: format, scale: scale, transparent: transparent, loaded: loaded)
+    public func exportChart(_ chart: ChartSpec, size: Size, format: String, scale: Double, transparent: Bool,
+                            loaded: LoadedReport) throws -> (bytes: [UInt8], warnings: [Diagnostic]) {
+        let rendered = chartFrame(chart, size: size, loaded: loaded)
+        return (try export(rendered.frame, title: chart.title, format: format, scale: scale, transparent: transparent, loaded: loaded),
+                rendered.warnings)
     }
 
     /// Draws a chart into a display list at a size; done once per chart and size, then replayed to each format.
-    func chartFrame(_ chart: ChartSpec, size: Size, loaded: LoadedReport) -> Frame {
-        ChartRenderer(style: loaded.style, measurer: renderer(for: loaded.spec.language).measurer).render(chart, size: size).frame
+    func chartFrame(_ chart: ChartSpec, size: Size, loaded: LoadedReport) -> RenderedChart {
+        ChartRenderer(style: loaded.style, measurer: renderer(for: loaded.spec.language).measurer).render(chart, size: size)
     }
 
     /// Replays a chart's display list to PNG, SVG or a one-page PDF.

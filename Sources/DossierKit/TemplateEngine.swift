@@ -108,7 +108,7 @@ struct TemplateEngine {
                 guard x.unit == .rank, let n = o.value.number else { return fail("{{rank}} needs a rank indicator; \(x.id) has unit \(x.unit.rawValue)", hint: "use {{value …}}") }
                 return String(Int(n))
             }
-            return formatter.format(o.value, indicator: x)
+            return formatter.format(o, indicator: x)
         case "period":
             guard need(2, "period ENTITY INDICATOR"), let e = entity(args[0]), let x = indicator(args[1]),
                   let o = observation(e, x, nil) else { return "" }

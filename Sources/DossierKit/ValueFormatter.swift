@@ -13,19 +13,38 @@ public struct ValueFormatter: Sendable {
     public func format(_ value: Value?, indicator: Indicator?, withScale: Bool = true) -> String {
         guard let value else { return Self.missing }
         switch value {
-        case .text(let t): return indicator?.text(t, language) ?? t
+        case .text(let t):
+            // Dates print the way the report prints periods (2002年1月 / Jan 2002), not as ISO strings.
+            if indicator?.unit == .date, let period = Period(t) { return period.display(language) }
+            return indicator?.text(t, language) ?? t
         case .stageRange(let a, let b):
             return a == b ? stageLabel(a) : stageRangeLabel(a, b)
         case .number(let n):
             guard let indicator else { return NumberFormatting.plain(n) }
             if indicator.unit == .stage { return stageLabel(Int(n)) }
             let decimals = indicator.format.decimals ?? defaultDecimals(n, unit: indicator.unit)
-            var s = indicator.unit == .rank ? String(Int(n)) : NumberFormatting.grouped(n, decimals: decimals)
-            s = indicator.format.prefix + s + indicator.format.suffix
+            var s = indicator.unit == .rank ? String(Int(n)) : NumberFormatting.grouped(n, decimals: decimals, separator: separator)
+            // The sign goes before a prefix: −$4,851.7, not $−4,851.7.
+            if s.hasPrefix("−") { s = "−" + indicator.format.prefix + s.dropFirst() + indicator.format.suffix } else {
+                s = indicator.format.prefix + s + indicator.format.suffix
+            }
             if indicator.unit == .percent, indicator.format.suffix.isEmpty { s += "%" }
             let scale = indicator.scale.resolve(language)
             if withScale, !scale.isEmpty { s += Language.isChinese(language) ? scale : " " + scale }
             return s
+        }
+    }
+
+    /// An observation's value with the source's qualifier: 约50 / 超过10万 / about 50 / more than 100.
+    public func format(_ observation: Observation?, indicator: Indicator?, withScale: Bool = true) -> String {
+        let text = format(observation?.value, indicator: indicator, withScale: withScale)
+        guard let q = observation?.qualifier else { return text }
+        let zh = Language.isChinese(language)
+        switch q {
+        case .about: return (zh ? "约" : "about ") + text
+        case .moreThan: return (zh ? "超过" : "more than ") + text
+        case .lessThan: return (zh ? "不足" : "less than ") + text
+        case .atLeast: return (zh ? "至少" : "at least ") + text
         }
     }
 
@@ -34,10 +53,13 @@ public struct ValueFormatter: Sendable {
         guard let indicator else { return NumberFormatting.plain(n) }
         if indicator.unit == .rank { return String(Int(n)) }
         let decimals = indicator.format.decimals ?? defaultDecimals(n, unit: indicator.unit)
-        var s = NumberFormatting.grouped(n, decimals: decimals)
+        var s = NumberFormatting.grouped(n, decimals: decimals, separator: separator)
         if indicator.unit == .percent { s += "%" }
         return s
     }
+
+    /// Chinese texts print numbers as the sources do, without thousands separators (5793.95万人次).
+    var separator: String { Language.isChinese(language) ? "" : "," }
 
     func defaultDecimals(_ n: Double, unit: IndicatorUnit) -> Int {
         if n == n.rounded() { return 0 }

@@ -123,7 +123,7 @@ public struct DataChecker: Sendable {
                 let names = group.map(\.entity).joined(separator: ", ")
                 let o = group[group.count - 1]
                 out.append(Diagnostic.warning("\(names) hold the same rank \(o.value) in \(indicator.id) \(o.period)", at: o.location,
-                                              hint: "a tie in the survey, or a transcription error; charts draw ties side by side", code: "rank-tie")
+                                              hint: "a tie in the survey, or a transcription error; charts draw tied entities at one position with nested markers", code: "rank-tie")
                     .with(["entities": group.map(\.entity).joined(separator: ","), "indicator": indicator.id, "period": o.period.description, "rank": o.value.description]))
             }
         }

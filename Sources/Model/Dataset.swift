@@ -147,6 +147,14 @@ public enum Value: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
+/// How exact a figure is, as the source words it ("约 50 个", "100 多个", "超过 10 万").
+public enum Qualifier: String, Hashable, Sendable, CaseIterable {
+    case about
+    case moreThan = "more-than"
+    case lessThan = "less-than"
+    case atLeast = "at-least"
+}
+
 /// One row of observations.csv.
 public struct Observation: Hashable, Sendable {
     public var entity: String
@@ -155,11 +163,12 @@ public struct Observation: Hashable, Sendable {
     public var value: Value
     public var note: String
     public var quote: String
+    public var qualifier: Qualifier?
     public var location: SourceLocation?
     public init(entity: String, indicator: String, period: Period, value: Value, note: String = "", quote: String = "",
-                location: SourceLocation? = nil) {
+                qualifier: Qualifier? = nil, location: SourceLocation? = nil) {
         self.entity = entity; self.indicator = indicator; self.period = period; self.value = value
-        self.note = note; self.quote = quote; self.location = location
+        self.note = note; self.quote = quote; self.qualifier = qualifier; self.location = location
     }
 }
 
@@ -175,19 +184,46 @@ public enum NumberFormatting {
         return s
     }
 
-    /// Fixed decimals with thousands grouping (`1,234.5`); Chinese reports group the same way.
-    public static func grouped(_ n: Double, decimals: Int) -> String {
-        let s = String(format: "%.\(max(0, decimals))f", abs(n))
-        let parts = s.split(separator: ".", maxSplits: 1)
+    /// Fixed decimals, rounded half away from zero on the decimal digits (1.005 → 1.01, 2.5 → 3), with
+    /// thousands grouping (`1,234.5`; pass "" for none). Never "−0": a value that rounds to zero has no sign.
+    public static func grouped(_ n: Double, decimals: Int, separator: String = ",") -> String {
+        guard n.isFinite else { return n.isNaN ? "NaN" : (n > 0 ? "∞" : "−∞") }
+        let places = max(0, min(decimals, 10))
+        // Round the shortest decimal form (what a reader sees), not the binary value: 1.005 is 1.00499… in binary.
+        var digits = Array(String(format: "%.12f", abs(n)))
+        guard let point = digits.firstIndex(of: ".") else { return String(digits) }
+        let cut = point + 1 + places
+        var roundUp = cut < digits.count && (digits[cut] >= "5")
+        if cut < digits.count && digits[cut] == "4" {
+            // %.12f may print 1.004999999999 for 1.005: look past a run of 9s.
+            let tail = digits[(cut + 1)...].prefix(9)
+            roundUp = tail.count == 9 && tail.allSatisfy { $0 == "9" }
+        }
+        digits = Array(digits[..<min(cut, digits.count)])
+        if digits.last == "." { digits.removeLast() }
+        if roundUp {
+            var i = digits.count - 1
+            var carry = true
+            while carry && i >= 0 {
+                if digits[i] == "." { i -= 1; continue }
+                if digits[i] == "9" { digits[i] = "0"; i -= 1 } else {
+                    digits[i] = Character(String((Int(String(digits[i])) ?? 0) + 1)); carry = false
+                }
+            }
+            if carry { digits.insert("1", at: 0) }
+        }
+        let text = String(digits)
+        let parts = text.split(separator: ".", maxSplits: 1)
         var integer = String(parts[0])
         var groups: [String] = []
-        while integer.count > 3 {
+        while integer.count > 3 && !separator.isEmpty {
             groups.insert(String(integer.suffix(3)), at: 0)
             integer = String(integer.dropLast(3))
         }
         groups.insert(integer, at: 0)
-        let body = groups.joined(separator: ",") + (parts.count > 1 ? "." + parts[1] : "")
-        return (n < 0 ? "−" : "") + body
+        let body = groups.joined(separator: separator) + (parts.count > 1 ? "." + parts[1] : "")
+        let isZero = !body.contains { $0 != "0" && $0 != "." && $0 != "," }
+        return (n < 0 && !isZero ? "−" : "") + body
     }
 }
 

@@ -24,7 +24,7 @@ public enum Period: Hashable, Sendable, Comparable, CustomStringConvertible {
             self = .month(y, m)
         case 3:
             guard let y = Period.year(parts[0]), parts[1].count == 2, let m = Int(parts[1]), (1...12).contains(m),
-                  parts[2].count == 2, let d = Int(parts[2]), (1...31).contains(d) else { return nil }
+                  parts[2].count == 2, let d = Int(parts[2]), (1...Period.daysIn(month: m, year: y)).contains(d) else { return nil }
             self = .day(y, m, d)
         default:
             return nil
@@ -32,8 +32,17 @@ public enum Period: Hashable, Sendable, Comparable, CustomStringConvertible {
     }
 
     private static func year(_ s: Substring) -> Int? {
-        guard s.count == 4, s.allSatisfy(\.isASCII), let y = Int(s) else { return nil }
+        guard s.count == 4, s.allSatisfy(\.isASCII), let y = Int(s), y >= 1 else { return nil }
         return y
+    }
+
+    /// Days in a month of the Gregorian calendar.
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
     }
 
     /// The first year the period touches.

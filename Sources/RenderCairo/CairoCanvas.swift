@@ -94,7 +94,7 @@ struct CairoCanvas: Canvas {
         let r = deviceRect(item.rect)
         let target: String
         switch item.target {
-        case .uri(let uri): target = "uri='\(Self.escape(uri))'"
+        case .uri(let uri): target = "uri='\(Self.escape(Self.percentEncoded(uri)))'"
         case .destination(let name): target = "dest='\(Self.escape(name))'"
         }
         withIdentityMatrix {
@@ -129,6 +129,19 @@ struct CairoCanvas: Canvas {
 
     private func setColor(_ c: Color) {
         if c.alpha >= 1 { cairo_set_source_rgb(cr, c.red, c.green, c.blue) } else { cairo_set_source_rgba(cr, c.red, c.green, c.blue, c.alpha) }
+    }
+
+    /// cairo 1.16 writes the URI into a PDF string without escaping parentheses or non-ASCII bytes, which
+    /// corrupts the file; percent-encoding them keeps the link working and the PDF valid.
+    static func percentEncoded(_ uri: String) -> String {
+        var out = ""
+        for byte in uri.utf8 {
+            let c = Character(Unicode.Scalar(byte))
+            if byte < 0x80, byte > 0x20, !"()\\<>\"'{}|^`% ".contains(c) { out.append(c) } else {
+                out += String(format: "%%%02X", byte)
+            }
+        }
+        return out
     }
 
     /// Cairo tag attribute strings are single-quoted; backslash and quote must be escaped.

@@ -58,7 +58,7 @@ public enum DatasetLoader {
     static func loadObservations(_ file: String, indicators: [Indicator]?, _ diagnostics: inout [Diagnostic]) -> [Observation]? {
         guard let text = TextFile.read(file, diagnostics: &diagnostics) else { return nil }
         let units = Dictionary((indicators ?? []).map { ($0.id, $0.unit) }, uniquingKeysWith: { a, _ in a })
-        let rows = CSVReader.table(text, file: file, columns: ["entity", "indicator", "period", "value", "note", "quote"],
+        let rows = CSVReader.table(text, file: file, columns: ["entity", "indicator", "period", "value", "note", "quote", "qualifier"],
                                    required: ["entity", "indicator", "period", "value"], diagnostics: &diagnostics)
         var out: [Observation] = []
         out.reserveCapacity(rows.count)
@@ -73,8 +73,17 @@ public enum DatasetLoader {
             let indicator = row["indicator", default: ""].trimmedSpaces
             let raw = row["value", default: ""].trimmedSpaces
             guard let value = parseValue(raw, unit: units[indicator], at: at, &diagnostics) else { continue }
-            out.append(Observation(entity: row["entity", default: ""].trimmedSpaces, indicator: indicator,
-                                   period: period, value: value, note: row["note", default: ""], quote: row["quote", default: ""], location: at))
+            var qualifier: Qualifier?
+            let qualifierText = row["qualifier", default: ""].trimmedSpaces
+            if !qualifierText.isEmpty {
+                qualifier = Qualifier(rawValue: qualifierText)
+                if qualifier == nil {
+                    diagnostics.append(.error("unknown qualifier '\(qualifierText)'", at: at,
+                                              hint: Suggestion.hint(for: qualifierText, in: Qualifier.allCases.map(\.rawValue)), code: "bad-qualifier"))
+                }
+            }
+            out.append(Observation(entity: row["entity", default: ""].trimmedSpaces, indicator: indicator, period: period, value: value,
+                                   note: row["note", default: ""], quote: row["quote", default: ""], qualifier: qualifier, location: at))
         }
         return out
     }
@@ -166,7 +175,11 @@ public enum DatasetLoader {
                 let source = m.string("source", &diagnostics)
                 var format = NumberFormat()
                 if var f = m.value("format")?.mapping(&diagnostics, what: "'format'") {
-                    format.decimals = f.int("decimals", &diagnostics)
+                    if let node = f.value("decimals"), let d = node.int(&diagnostics, what: "'decimals'") {
+                        if (0...6).contains(d) { format.decimals = d } else {
+                            diagnostics.append(.error("decimals must be between 0 and 6, got \(d)", at: node.location, code: "bad-format"))
+                        }
+                    }
                     format.prefix = f.string("prefix", &diagnostics) ?? ""
                     format.suffix = f.string("suffix", &diagnostics) ?? ""
                     f.finish(&diagnostics)

@@ -51,7 +51,7 @@ public enum ReportSpecLoader {
         if let d = m.value("date") {
             if let s = reader.text(d, &diagnostics)?.text {
                 if case .day = Period(s) { date = s } else {
-                    diagnostics.append(.error("date '\(s)' must be written YYYY-MM-DD", at: d.location,
+                    diagnostics.append(.error("date '\(s)' is not a valid date written YYYY-MM-DD", at: d.location,
                                               hint: "the date is printed on the cover and written into the PDF, so builds are reproducible", code: "bad-date"))
                 }
             }
@@ -76,8 +76,18 @@ public enum ReportSpecLoader {
                 diagnostics.append(.error("language '\(s)' is not supported", at: l.location, hint: "use zh-cn or en", code: "bad-language"))
             }
         }
-        // No style: the built-in defaults (the same values as Styles/briefing.yaml).
-        let stylePath = reader.text(m.value("style"), &diagnostics).map { StyleLoader.resolve($0.text, relativeTo: folder) } ?? ""
+        // No style: the built-in defaults (the same values as Styles/briefing.yaml); so is `briefing` when no
+        // Styles/briefing.yaml is found, so specs outside the repository still build.
+        var stylePath = ""
+        if let node = m.value("style"), let name = reader.text(node, &diagnostics)?.text {
+            if let found = StyleLoader.resolve(name, relativeTo: folder) {
+                stylePath = found
+            } else if name != "briefing" {
+                diagnostics.append(.error("style '\(name)' not found", at: node.location,
+                                          hint: "give a path (Styles/\(name).yaml relative to the spec), set DOSSIER_STYLES, or use one of the folders searched: "
+                                              + StyleLoader.searchFolders(from: folder).joined(separator: ", "), code: "style-not-found"))
+            }
+        }
         var datasetPath = ""
         if let d = m.required("dataset", &diagnostics), let s = reader.text(d, &diagnostics)?.text {
             datasetPath = s.hasPrefix("/") ? s : (folder as NSString).appendingPathComponent(s)

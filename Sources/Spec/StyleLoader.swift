@@ -14,22 +14,32 @@ public enum StyleLoader {
     }
 
     /// Resolves a style reference from a spec: a path (relative to the spec's folder) or a bare name looked up
-    /// in `Styles/` next to the spec's folder or above it.
-    public static func resolve(_ reference: String, relativeTo folder: String) -> String {
+    /// in `$DOSSIER_STYLES`, then in a `Styles/` folder next to the spec's folder or up to four folders above it.
+    /// Returns nil for a name found nowhere (paths are returned as they are; a missing file is reported on load).
+    public static func resolve(_ reference: String, relativeTo folder: String) -> String? {
         if reference.hasSuffix(".yaml") || reference.hasSuffix(".yml") || reference.contains("/") {
             return reference.hasPrefix("/") ? reference : (folder as NSString).appendingPathComponent(reference)
         }
-        if let extra = ProcessInfo.processInfo.environment["DOSSIER_STYLES"] {
-            let candidate = (extra as NSString).appendingPathComponent(reference + ".yaml")
+        for dir in searchFolders(from: folder) {
+            let candidate = (dir as NSString).appendingPathComponent(reference + ".yaml")
             if FileManager.default.fileExists(atPath: candidate) { return candidate }
         }
-        var dir = folder
-        for _ in 0..<4 {
-            let candidate = ((dir as NSString).appendingPathComponent("Styles") as NSString).appendingPathComponent(reference + ".yaml")
-            if FileManager.default.fileExists(atPath: candidate) { return candidate }
-            dir = (dir as NSString).deletingLastPathComponent
+        return nil
+    }
+
+    /// Where bare style names are looked for, in order.
+    public static func searchFolders(from folder: String) -> [String] {
+        var out: [String] = []
+        if let extra = ProcessInfo.processInfo.environment["DOSSIER_STYLES"], !extra.isEmpty { out.append(extra) }
+        // Work on an absolute, standardised path so walking up always ends at "/".
+        var dir = URL(fileURLWithPath: folder.isEmpty ? "." : folder).standardizedFileURL
+        for _ in 0..<5 {
+            out.append(dir.appendingPathComponent("Styles").path)
+            let parent = dir.deletingLastPathComponent()
+            if parent.path == dir.path { break }
+            dir = parent
         }
-        return ((folder as NSString).appendingPathComponent("Styles") as NSString).appendingPathComponent(reference + ".yaml")
+        return out
     }
 
     private static func load(path: String, chain: [String], files: inout [String], _ diagnostics: inout [Diagnostic]) -> Style? {
@@ -49,7 +59,11 @@ public enum StyleLoader {
             // A bare name is first looked up beside this style (Styles/slides.yaml extends briefing).
             let folder = (path as NSString).deletingLastPathComponent
             let sibling = (folder as NSString).appendingPathComponent(base + ".yaml")
-            let basePath = !base.contains("/") && FileManager.default.fileExists(atPath: sibling) ? sibling : resolve(base, relativeTo: folder)
+            guard let basePath = !base.contains("/") && FileManager.default.fileExists(atPath: sibling) ? sibling : resolve(base, relativeTo: folder) else {
+                diagnostics.append(.error("style '\(base)' not found", at: m.keyLocation("extends"),
+                                          hint: "looked beside this style and in: " + searchFolders(from: folder).joined(separator: ", "), code: "style-not-found"))
+                return nil
+            }
             guard var baseStyle = load(path: basePath, chain: chain + [standard], files: &files, &diagnostics) else { return nil }
             baseStyle.name = name
             style = baseStyle
@@ -80,10 +94,10 @@ public enum StyleLoader {
                         diagnostics.append(.error("unknown page size '\(name)'", at: sizeNode.location, hint: "use A4, letter, slide, or [width, height] in points", code: "bad-page"))
                     }
                 } else if let pair = sizeNode.sequence(&diagnostics, what: "'size'"), pair.count == 2,
-                          let w = pair[0].double(&diagnostics, what: "width"), let h = pair[1].double(&diagnostics, what: "height"), w > 50, h > 50, w < 14400, h < 14400 {
+                          let w = pair[0].double(&diagnostics, what: "width"), let h = pair[1].double(&diagnostics, what: "height"), w >= 144, h >= 144, w <= 14400, h <= 14400 {
                     style.page.size = Size(w, h)
                 } else {
-                    diagnostics.append(.error("page size must be A4, letter, slide or [width, height] in points (50–14400)", at: sizeNode.location, code: "bad-page"))
+                    diagnostics.append(.error("page size must be A4, letter, slide or [width, height] in points (144–14400)", at: sizeNode.location, code: "bad-page"))
                 }
             }
             if let o = page.value("orientation"), let s = o.string(&diagnostics, what: "'orientation'") {
@@ -102,6 +116,13 @@ public enum StyleLoader {
                     style.page.margins.left = mm.double("left", &diagnostics) ?? style.page.margins.left
                     mm.finish(&diagnostics)
                 }
+            }
+            let margins = style.page.margins
+            if [margins.top, margins.right, margins.bottom, margins.left].contains(where: { $0 < 0 }) {
+                diagnostics.append(.error("page margins cannot be negative", at: page.keyLocation("margins"), code: "bad-page"))
+            } else if style.page.contentRect.width < 144 || style.page.contentRect.height < 144 {
+                diagnostics.append(.error("the margins leave \(Int(style.page.contentRect.width))×\(Int(style.page.contentRect.height)) pt for the text; at least 144×144 pt is needed",
+                                          at: page.location, hint: "make the margins smaller or the page larger", code: "bad-page"))
             }
             style.page.header = page.bool("header", &diagnostics) ?? style.page.header
             style.page.footer = page.bool("footer", &diagnostics) ?? style.page.footer
