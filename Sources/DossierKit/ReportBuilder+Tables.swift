@@ -134,7 +134,8 @@ extension ReportBuilder {
     }
 
     func scaleSuffix(_ x: Indicator) -> String {
-        let scale = x.scale.resolve(language)
+        // English tables print 万/亿 counts as "57.9 million", so only the unit word remains for the header.
+        let scale = !words.zh ? (ValueFormatter.chineseScale(x)?.1 ?? x.scale.resolve(language)) : x.scale.resolve(language)
         let unit = x.unit == .percent ? "%" : ""
         let word = scale.isEmpty ? unit : scale
         return word.isEmpty ? "" : (words.zh ? "（\(word)）" : " (\(word))")

@@ -1,3 +1,4 @@
+import Foundation
 import Model
 
 /// Formats observed values for a report language: ranks as integers, percentages with %, counts grouped,
@@ -22,6 +23,7 @@ public struct ValueFormatter: Sendable {
         case .number(let n):
             guard let indicator else { return NumberFormatting.plain(n) }
             if indicator.unit == .stage { return stageLabel(Int(n)) }
+            if let english = englishMagnitude(n, indicator: indicator, withScale: withScale) { return english }
             let decimals = indicator.format.decimals ?? defaultDecimals(n, unit: indicator.unit)
             var s = indicator.unit == .rank ? String(Int(n)) : NumberFormatting.grouped(n, decimals: decimals, separator: separator)
             // The sign goes before a prefix: −$4,851.7, not $−4,851.7.
@@ -33,6 +35,30 @@ public struct ValueFormatter: Sendable {
             if withScale, !scale.isEmpty { s += Language.isChinese(language) ? scale : " " + scale }
             return s
         }
+    }
+
+    /// Chinese counts in 万 (10⁴) and 亿 (10⁸) read in English as thousands, millions and billions:
+    /// 5793.95 万人次 → "57.9 million visits". Applies to English reports of indicators whose English scale
+    /// word is "×10,000 …" or "×100 million …".
+    func englishMagnitude(_ n: Double, indicator: Indicator, withScale: Bool) -> String? {
+        guard !Language.isChinese(language), let (factor, unit) = Self.chineseScale(indicator) else { return nil }
+        let v = n * factor
+        let (divisor, word): (Double, String) = abs(v) >= 1e9 ? (1e9, "billion") : abs(v) >= 1e6 ? (1e6, "million") : abs(v) >= 1e3 ? (1e3, "thousand") : (1, "")
+        let scaled = v / divisor
+        let decimals = scaled == scaled.rounded() || abs(scaled) >= 100 ? 0 : 1
+        var text = indicator.format.prefix + NumberFormatting.grouped(scaled, decimals: decimals, separator: ",")
+        if !word.isEmpty { text += " " + word }
+        if withScale, !unit.isEmpty { text += " " + unit }
+        return text
+    }
+
+    /// The factor and remaining unit word of an English scale written "×10,000 visits" / "×100 million USD".
+    static func chineseScale(_ indicator: Indicator) -> (Double, String)? {
+        let en = indicator.scale.values["en"] ?? ""
+        for (prefix, factor) in [("×100 million", 1e8), ("×10,000", 1e4)] where en.hasPrefix(prefix) {
+            return (factor, en.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces))
+        }
+        return nil
     }
 
     /// An observation's value with the source's qualifier: 约50 / 超过10万 / about 50 / more than 100.
