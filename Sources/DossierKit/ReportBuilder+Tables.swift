@@ -23,7 +23,9 @@ extension ReportBuilder {
             let (l1, l2) = (max(a.luminance, b.luminance), min(a.luminance, b.luminance))
             return (l1 + 0.05) / (l2 + 0.05)
         }
-        return (shaded, contrast(.white, shaded) >= contrast(style.colors.text, shaded) ? .white : style.colors.text)
+        // Choose between white and near-black (not the style's text colour, which is light on dark slides).
+        let dark = Color(hex: "#1f2328") ?? .black
+        return (shaded, contrast(.white, shaded) >= contrast(dark, shaded) ? .white : dark)
     }
 
     mutating func sourceNote(_ override: SpecText?, _ indicators: [Indicator]) -> String {
