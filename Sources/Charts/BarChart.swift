@@ -64,6 +64,11 @@ struct BarChart: ChartBody {
                       titleRight: x0 - gap, ctx: ctx, into: &d)
         }
 
+        // Values label every bar or none: rows too tight for their type would keep a scattered few.
+        let showValues = band.step >= valueFont.lineBoxHeight * 0.95
+        if !showValues {
+            d.warn("chart '\(spec.title)' has rows too tight for value labels; they were left out", code: "chart-labels-dropped")
+        }
         let colors = SeriesColors.groupColors(spec.series.map(\.group), theme: theme)
         for (k, row) in rows.enumerated() {
             let top = band.start(k), center = band.center(k)
@@ -71,11 +76,12 @@ struct BarChart: ChartBody {
             var color = colors[row.series]
             if spec.highlight != nil { color = isHighlight ? theme.accent : theme.tint(color, 0.55) }
             guard let value = row.value else {
-                d.label(ctx.run(texts[k], font: valueFont, color: theme.muted, x: zero + 3 * s, y: center))
+                if showValues { d.label(ctx.run(texts[k], font: valueFont, color: theme.muted, x: zero + 3 * s, y: center)) }
                 continue
             }
             let end = bars.end(value)
             d.fill(.rect(Rect(x: min(zero, end), y: top, width: abs(end - zero), height: band.bandwidth)), color)
+            guard showValues else { continue }
             let font = isHighlight ? valueBold : valueFont
             let ahead = end >= zero
             d.label(ctx.run(texts[k], font: font, color: theme.text, x: end + (ahead ? 3 : -3) * s, y: center,

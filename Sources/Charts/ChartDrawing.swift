@@ -2,16 +2,24 @@ import Geometry
 
 /// Collects the display items of a chart as it is drawn, with the label boxes and warnings to report.
 ///
-/// Every plot label goes through `label(_:)`, which refuses one that would overlap a label already drawn. The
-/// chart kinds place labels so this should rarely bite (end labels are dodged, value labels sized to their rows);
-/// it is the backstop that makes "labels never overlap" hold for any data, with a warning when it acts.
+/// Every plot label goes through `label(_:)`, which refuses one that would overlap a label already drawn or leave
+/// the chart's frame. The chart kinds place labels so this should rarely bite (end labels are dodged, value labels
+/// sized to their rows); it is the backstop that makes "labels never overlap and never leave the image" hold for
+/// any data and any size, with a warning when it acts.
 struct ChartDrawing {
     var items: [DisplayItem] = []
     /// Boxes of plot labels, which must never intersect.
     var labelBoxes: [Rect] = []
     var warnings: [Diagnostic] = []
-    /// Labels refused because they would have overlapped another.
+    /// Labels refused because they would have overlapped another or left the frame.
     var droppedLabels = 0
+    /// The area every label must stay inside (the whole chart).
+    var bounds: Rect
+    /// Sentences for the note line that only drawing can tell (e.g. that cells were too small for their values);
+    /// the renderer lays the chart out again with them.
+    var lateNotes: [String] = []
+
+    init(bounds: Rect) { self.bounds = bounds }
 
     mutating func stroke(_ path: Path, _ color: Color, width: Double, dash: [Double] = [],
                          cap: StrokeStyle.Cap = .butt, join: StrokeStyle.Join = .miter) {
@@ -26,6 +34,7 @@ struct ChartDrawing {
 
     /// Draws a text run that is not a plot label (titles, ticks, legends).
     mutating func text(_ run: TextItem) {
+        guard !run.text.isEmpty else { return }
         items.append(.text(run))
     }
 
@@ -34,16 +43,25 @@ struct ChartDrawing {
         label([run])
     }
 
-    /// Draws a label made of several runs on one line, recorded as one box, unless it would overlap another.
-    mutating func label(_ runs: [TextItem]) {
-        guard let first = runs.first else { return }
+    /// Draws a label made of several runs on one line, recorded as one box, unless it would overlap another or
+    /// reach outside the frame. Returns whether it was drawn.
+    @discardableResult
+    mutating func label(_ runs: [TextItem]) -> Bool {
+        let runs = runs.filter { !$0.text.isEmpty }
+        guard let first = runs.first else { return false }
         let box = runs.dropFirst().reduce(first.bounds) { $0.union($1.bounds) }
-        if labelBoxes.contains(where: { $0.intersects(box) }) {
+        if !bounds.contains(box, tolerance: 0.5) || labelBoxes.contains(where: { $0.intersects(box) }) {
             droppedLabels += 1
-            return
+            return false
         }
         items += runs.map { .text($0) }
         labelBoxes.append(box)
+        return true
+    }
+
+    /// Adds a sentence to the notes under the chart (once).
+    mutating func note(_ sentence: String) {
+        if !lateNotes.contains(sentence) { lateNotes.append(sentence) }
     }
 
     mutating func warn(_ message: String, code: String) {

@@ -86,17 +86,21 @@ public struct ChartSpec: Hashable, Sendable {
     public var groupLabels: [String: String]
     /// The report language (number formatting, "out of N" wording).
     public var language: String
+    /// The group of each category (e.g. `domestic`, `international`), so dumbbell and dot charts colour a
+    /// category like the group it stands for ("domestic best" in the domestic colour); empty or nil entries fall
+    /// back to the palette by category index.
+    public var categoryGroups: [String?]
 
     public init(kind: ChartKind, number: String = "", title: String, subtitle: String = "", sourceNote: String = "",
                 categories: [String] = [], series: [ChartSeries] = [], outOf: [Int?] = [], valuesAreRanks: Bool = false,
                 valueAxisTitle: String = "", stageNames: [String] = [], placements: [StagePlacement] = [],
                 tieRule: TieRule = .shareAndStack, missingRule: MissingRule = .gap, highlight: String? = nil,
-                groupLabels: [String: String] = [:], language: String = "zh-cn") {
+                groupLabels: [String: String] = [:], language: String = "zh-cn", categoryGroups: [String?] = []) {
         self.kind = kind; self.number = number; self.title = title; self.subtitle = subtitle; self.sourceNote = sourceNote
         self.categories = categories; self.series = series; self.outOf = outOf; self.valuesAreRanks = valuesAreRanks
         self.valueAxisTitle = valueAxisTitle; self.stageNames = stageNames; self.placements = placements
         self.tieRule = tieRule; self.missingRule = missingRule; self.highlight = highlight; self.groupLabels = groupLabels
-        self.language = language
+        self.language = language; self.categoryGroups = categoryGroups
     }
 }
 

@@ -100,16 +100,28 @@ struct ChartTheme {
     func color(group: String?, index: Int) -> Color { style.color(forGroup: group, index: index) }
 
     /// A series colour made readable as label text on the background: mixed toward the text colour until the
-    /// WCAG contrast ratio reaches 4 (yellow and sky blue darken on white, dark blue lightens on a dark slide).
-    func ink(_ color: Color) -> Color {
+    /// WCAG contrast ratio for text (4.5) is reached (yellow, sky blue and light greys darken on white, dark blue
+    /// lightens on a dark slide). Only text changes; lines and markers keep the series colour.
+    func ink(_ color: Color) -> Color { raised(color, to: 4.5) }
+
+    /// `color` mixed toward the text colour in small steps until it contrasts with the background by `ratio`.
+    func raised(_ color: Color, to ratio: Double) -> Color {
         var c = color
         var t = 0.0
-        while ChartTheme.contrast(c, background) < 4, t < 1 {
-            t += 0.1
+        while ChartTheme.contrast(c, background) < ratio, t < 1 {
+            t = min(1, t + 0.05)
             c = color.mixed(with: text, t)
         }
         return c
     }
+
+    /// Whether the chart is light on dark (a dark slide).
+    var isDark: Bool { background.luminance < text.luminance }
+
+    /// Context lines and markers that stand for entities (a few grey lines behind the focus ones). On a page the
+    /// light grey recedes as intended; on a dark slide the same low contrast vanishes on a projector, so there they
+    /// get the 3:1 that WCAG asks of meaningful graphics.
+    var contextLine: Color { isDark ? raised(context, to: 3) : context }
 
     /// Text colour for a label on a filled cell: the text or background colour, whichever contrasts more.
     func textColor(on fill: Color) -> Color {

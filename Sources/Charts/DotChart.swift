@@ -8,9 +8,13 @@ struct DotChart: ChartBody {
 
     var categoryCount: Int { SeriesData.categoryCount(ctx.spec) }
 
+    /// Category colours: their groups' when the spec gives them, else the palette.
+    func colors() -> [Color] { SeriesColors.categoryColors(ctx.spec, count: categoryCount, theme: ctx.theme) }
+
     func legend() -> Legend {
-        Legend(entries: (0..<categoryCount).map { c in
-            Legend.Entry(label: SeriesData.category(ctx.spec, c), color: ctx.theme.color(group: nil, index: c),
+        let palette = colors()
+        return Legend(entries: (0..<categoryCount).map { c in
+            Legend.Entry(label: SeriesData.category(ctx.spec, c), color: palette[c],
                          swatch: .marker(ctx.theme.categoryShape(c)))
         })
     }
@@ -27,7 +31,7 @@ struct DotChart: ChartBody {
         let gap = 6 * s
         let x0 = plot.minX + names.width + gap
         let r = min(theme.markerRadius * 1.1, rows.step * 0.3)
-        let axis = ValueAxis.horizontal(ranks: spec.valuesAreRanks, values: values, includeZero: false,
+        let axis = ValueAxis.horizontal(ranks: spec.valuesAreRanks, values: values, includeZero: false, percent: ValueAxis.isPercent(spec),
                                         range: (x0 + r + 2 * s, max(x0 + r + 3 * s, plot.maxX - r - 2 * s)), ctx: ctx)
         axis.draw(top: rows.start(0), bottom: rows.range.1, title: spec.valueAxisTitle, titleRight: x0 - gap, ctx: ctx, into: &d)
         names.draw(centers: spec.series.indices.map { rows.center($0) }, right: x0 - gap, ctx: ctx, into: &d)
@@ -49,8 +53,9 @@ struct DotChart: ChartBody {
             }
         }
         d.stroke(guides, theme.context, width: 1.2 * s)
+        let palette = colors()
         for c in 0..<categories {
-            d.fill(dots[c], theme.color(group: nil, index: c), stroke: StrokeStyle(color: theme.background, width: 0.6 * s))
+            d.fill(dots[c], palette[c], stroke: StrokeStyle(color: theme.background, width: 0.6 * s))
         }
         return rows.range.1 + axisHeight
     }

@@ -12,7 +12,8 @@ struct DumbbellChart: ChartBody {
 
     var ranks: Bool { ctx.spec.valuesAreRanks }
 
-    func colors() -> [Color] { [ctx.theme.color(group: nil, index: 0), ctx.theme.color(group: nil, index: 1)] }
+    /// The two categories' colours: their groups' when the spec gives them, else the palette.
+    func colors() -> [Color] { SeriesColors.categoryColors(ctx.spec, count: 2, theme: ctx.theme) }
 
     func legend() -> Legend {
         Legend(entries: (0..<2).map {
@@ -33,21 +34,34 @@ struct DumbbellChart: ChartBody {
         let rows = Rows.band(count: spec.series.count, top: plot.minY, bottom: plot.maxY - axisHeight, paddingInner: 0)
         let names = RowLabels(spec.series.map(\.label), ctx: ctx, rowStep: rows.step, maxWidth: plot.width * 0.3)
         let font = names.font
-        let texts = spec.series.map { series in
-            (0..<2).map { ctx.format.label(SeriesData.value(series, $0), preformatted: SeriesData.valueLabel(series, $0)) }
-        }
-        let r = theme.markerRadius * 1.15
+        let r = min(theme.markerRadius * 1.15, rows.step * 0.3)
         let labelGap = 2 * s
-        // Room beside the axis for the outer labels, the widest marker (a tie ring) and a dot moved off its value.
         let outer = r * (1 + TieRings.step)
-        let room = (texts.flatMap { $0 }.map { ctx.width($0, font) }.max() ?? 0) + outer + r + labelGap
         let gap = 6 * s
         let x0 = plot.minX + names.width + gap
-        let axis = ValueAxis.horizontal(ranks: ranks, values: values, includeZero: false,
+        // The axis keeps at least 40 % of the room right of the names; value labels (which may carry an entity's
+        // name, "上海 3") share the rest on both sides and are shortened to fit, keeping their number.
+        let free = max(0, plot.maxX - x0)
+        let labelRoom = max(0, free * 0.3 - outer - r - labelGap)
+        let texts = spec.series.map { series in
+            (0..<2).map { c in
+                Truncation.fitKeepingLastWord(ctx.format.label(SeriesData.value(series, c), preformatted: SeriesData.valueLabel(series, c)),
+                                              font: font, maxWidth: labelRoom, ctx: ctx)
+            }
+        }
+        // Room beside the axis for the outer labels, the widest marker (a tie ring) and a dot moved off its value.
+        let room = (texts.flatMap { $0 }.map { ctx.width($0, font) }.max() ?? 0) + outer + r + labelGap
+        let axis = ValueAxis.horizontal(ranks: ranks, values: values, includeZero: false, percent: ValueAxis.isPercent(spec),
                                         range: (x0 + room, max(x0 + room + 1, plot.maxX - room)), ctx: ctx)
         axis.draw(top: rows.start(0), bottom: rows.range.1, title: spec.valueAxisTitle, titleRight: x0 - gap, ctx: ctx, into: &d)
         names.draw(centers: spec.series.indices.map { rows.center($0) }, right: x0 - gap, ctx: ctx, into: &d)
 
+        // Values label every row or none: rows too tight for their type would keep a scattered few.
+        let showValues = rows.step >= font.lineBoxHeight * 0.95
+        if !showValues {
+            d.warn("chart '\(spec.title)' has rows too tight for value labels; they were left out", code: "chart-labels-dropped")
+        }
+        func label(_ run: TextItem) { if showValues { d.label(run) } }
         let palette = colors()
         let shapes = [theme.categoryShape(0), theme.categoryShape(1)]
         let outline = StrokeStyle(color: theme.background, width: 0.8 * s)
@@ -65,24 +79,24 @@ struct DumbbellChart: ChartBody {
                     x[lo] = mid - touching / 2
                     x[hi] = mid + touching / 2
                 }
-                d.stroke(.line(from: Point(x[lo], cy), to: Point(x[hi], cy)), theme.context, width: 2.2 * s, cap: .butt)
+                d.stroke(.line(from: Point(x[lo], cy), to: Point(x[hi], cy)), theme.contextLine, width: 2.2 * s, cap: .butt)
                 let ring = same && abs(x[1] - x[0]) < touching
                 // A ring (the first category, drawn larger underneath) shows both colours on one point.
                 d.fill(shapes[0].path(center: Point(x[0], cy), radius: ring ? outer : r), palette[0], stroke: outline)
                 d.fill(shapes[1].path(center: Point(x[1], cy), radius: r), palette[1], stroke: outline)
                 let reach = ring ? outer : r
                 if same {
-                    d.label(ctx.run(texts[i][0], font: font, color: theme.text, x: max(x[0], x[1]) + reach + labelGap, y: cy))
+                    label(ctx.run(texts[i][0], font: font, color: theme.text, x: max(x[0], x[1]) + reach + labelGap, y: cy))
                 } else {
-                    d.label(ctx.run(texts[i][lo], font: font, color: theme.ink(palette[lo]), x: x[lo] - r - labelGap, y: cy, anchor: .end))
-                    d.label(ctx.run(texts[i][hi], font: font, color: theme.ink(palette[hi]), x: x[hi] + r + labelGap, y: cy))
+                    label(ctx.run(texts[i][lo], font: font, color: theme.ink(palette[lo]), x: x[lo] - r - labelGap, y: cy, anchor: .end))
+                    label(ctx.run(texts[i][hi], font: font, color: theme.ink(palette[hi]), x: x[hi] + r + labelGap, y: cy))
                 }
             case (let a?, nil), (nil, let a?):
                 let c = pair.0 != nil ? 0 : 1
                 d.fill(shapes[c].path(center: Point(a, cy), radius: r), palette[c], stroke: outline)
-                d.label(ctx.run(texts[i][c], font: font, color: theme.ink(palette[c]), x: a + r + labelGap, y: cy))
+                label(ctx.run(texts[i][c], font: font, color: theme.ink(palette[c]), x: a + r + labelGap, y: cy))
             case (nil, nil):
-                d.label(ctx.run(ChartNumberFormat.missing, font: font, color: theme.muted, x: axis.position(axis.ticks.first?.value ?? 0), y: cy))
+                label(ctx.run(ChartNumberFormat.missing, font: font, color: theme.muted, x: axis.position(axis.ticks.first?.value ?? 0), y: cy))
             }
         }
         return rows.range.1 + axisHeight

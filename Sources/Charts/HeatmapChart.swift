@@ -26,30 +26,57 @@ struct HeatmapChart: ChartBody {
         let cols = BandScale(count: columns, range: (left, plot.maxX), paddingInner: 0)
         let heads = ColumnHeads((0..<columns).map { SeriesData.category(spec, $0) }, font: theme.tickFont,
                                 width: cols.bandwidth - 4 * s, maxLines: 3, ctx: ctx)
+        // Heads whose words do not fit their column even at the smallest type (a hundred periods) are thinned:
+        // every k-th on one line, with the last kept, as on a time axis.
+        let thinned = heads.cut ? Axis.strideIndices(count: columns, step: cols.step,
+                                                      widest: (0..<columns).map { ctx.width(SeriesData.category(spec, $0), heads.font) }.max() ?? 0,
+                                                      gap: 4 * s) : Array(0..<columns)
         let pitch = heads.pitch
-        let headHeight = Double(max(1, heads.lineCount)) * pitch + 4 * s
+        let headLines = heads.cut ? 1 : max(1, heads.lineCount)
+        let headHeight = Double(headLines) * pitch + 4 * s
         let rows = Rows.band(count: spec.series.count, top: plot.minY + headHeight, bottom: plot.maxY, paddingInner: 0)
         let names = RowLabels(spec.series.map(\.label), ctx: ctx, rowStep: rows.step, maxWidth: guessNames.width)
         names.draw(centers: spec.series.indices.map { rows.center($0) }, right: left - gap, ctx: ctx, into: &d)
 
         // Column heads sit at the bottom of the head area so short heads line up with the cells.
-        for c in 0..<columns {
-            let lines = heads.lines[c]
-            for (k, line) in lines.enumerated() {
+        var headRuns: [[TextItem]] = []
+        for c in thinned {
+            let lines = heads.cut ? [SeriesData.category(spec, c)] : heads.lines[c]
+            headRuns.append(lines.enumerated().map { k, line in
                 let baseTop = plot.minY + headHeight - 4 * s - Double(lines.count - k) * pitch
-                d.text(ctx.run(line, font: heads.font, color: theme.text, x: cols.center(c), y: baseTop + pitch / 2, anchor: .middle))
-            }
+                var run = ctx.run(line, font: heads.font, color: theme.text, x: cols.center(c), y: baseTop + pitch / 2, anchor: .middle)
+                // A thinned head wider than its column is kept over the cells at the ends of the row.
+                run.origin.x = min(max(run.origin.x, left), plot.maxX - run.width)
+                return run
+            })
         }
+        // Heads that would touch a neighbour give way, the last (latest period) first to stay.
+        let headBoxes = headRuns.map { runs in runs.dropFirst().reduce(runs.first?.bounds ?? Rect(x: 0, y: 0, width: 0, height: 0)) { $0.union($1.bounds) } }
+        let shownHeads = heads.cut ? LabelPlacer.nonOverlapping(headBoxes, priority: headBoxes.indices.map { headBoxes.count - 1 - $0 }, margin: 2 * s)
+                                   : Array(headRuns.indices)
+        for k in shownHeads { for run in headRuns[k] { d.text(run) } }
 
+        // Values go in every cell or in none: a scattered subset would read as highlighting. The type shrinks to
+        // fit the smallest cell, down to a floor; below it the cells are shaded only and the note says so.
         let cellGap = max(0.5, 1 * s)
-        let fontSize = min(theme.labelFont.size, (rows.step - cellGap) / 1.2)
+        let cellWidth = cols.bandwidth - cellGap, cellHeight = rows.step - cellGap
+        let texts = spec.series.map { series in
+            (0..<columns).map { ctx.format.label(SeriesData.value(series, $0), preformatted: SeriesData.valueLabel(series, $0)) }
+        }
+        let widestText = texts.flatMap { $0 }.map { ctx.width($0, theme.labelFont) }.max() ?? 0
+        let byWidth = widestText > 0 ? theme.labelFont.size * (cellWidth - 2 * s) / widestText : theme.labelFont.size
+        let fontSize = min(theme.labelFont.size, cellHeight / 1.2, byWidth)
+        let showValues = fontSize >= 4.5 * s
         let valueFont = theme.labelFont.with(size: fontSize)
+        if !showValues {
+            d.note(ctx.words("单元格过小，未标出数值。", "The cells are too small to print their values."))
+        }
         let span = hi - lo
-        var dropped = 0
+        var cells: [(Rect, Color)] = []
+        var runs: [TextItem] = []
         for (i, series) in spec.series.enumerated() {
             for c in 0..<columns {
-                let cell = Rect(x: cols.start(c) + cellGap / 2, y: rows.start(i) + cellGap / 2,
-                                width: cols.bandwidth - cellGap, height: rows.step - cellGap)
+                let cell = Rect(x: cols.start(c) + cellGap / 2, y: rows.start(i) + cellGap / 2, width: cellWidth, height: cellHeight)
                 let value = SeriesData.value(series, c)
                 let fill: Color
                 if let value {
@@ -59,17 +86,15 @@ struct HeatmapChart: ChartBody {
                 } else {
                     fill = theme.missingFill
                 }
-                d.fill(.rect(cell), fill)
-                let text = ctx.format.label(value, preformatted: SeriesData.valueLabel(series, c))
-                let color = value == nil ? theme.muted : theme.textColor(on: fill)
-                let run = ctx.run(text, font: valueFont, color: color, x: cell.midX, y: cell.midY, anchor: .middle)
-                if run.width <= cell.width - 2 * s, fontSize >= 4 * s { d.label(run) } else { dropped += 1 }
+                cells.append((cell, fill))
+                if showValues {
+                    let color = value == nil ? theme.muted : theme.textColor(on: fill)
+                    runs.append(ctx.run(texts[i][c], font: valueFont, color: color, x: cell.midX, y: cell.midY, anchor: .middle))
+                }
             }
         }
-        if dropped > 0 {
-            d.warn("chart '\(spec.title)' has cells too small for \(dropped) value labels",
-                   code: "chart-labels-dropped")
-        }
+        for (cell, fill) in cells { d.fill(.rect(cell), fill) }
+        for run in runs { d.label(run) }
         return rows.range.1
     }
 }

@@ -40,9 +40,10 @@ struct LinePlot: ChartBody {
 
     /// The best rank on the axis: 1, unless every rank shown is far from the top (an entity ranked 50–60),
     /// where an axis from 1 would squeeze the lines into a corner. The chart then says where the axis starts.
+    /// A single distinct rank gains nothing from zooming (the axis would run from 16 to 17), so it keeps rank 1.
     var firstRank: Int {
         let values = observations.flatMap { $0.map(\.value) }
-        guard ranks, let best = values.min(), let worst = values.max(), best > 5, best > worst * 0.2 else { return 1 }
+        guard ranks, Set(values).count > 1, let best = values.min(), let worst = values.max(), best > 5, best > worst * 0.2 else { return 1 }
         return max(1, Int(best.rounded(.down)) - 1)
     }
 
@@ -53,15 +54,41 @@ struct LinePlot: ChartBody {
         }
         if hasTies { notes.append(ChartNotes.ties(ctx.spec.tieRule, ctx)) }
         if hasInnerGaps { notes.append(ChartNotes.missing(ctx.spec.missingRule, ctx)) }
+        if hasEarlyEnds { notes.append(ChartNotes.earlyEnd(ctx)) }
         return notes
+    }
+
+    /// Whether some labelled series has no value in the last period, so its label carries its own last period.
+    var hasEarlyEnds: Bool {
+        let crowded = ctx.spec.series.count > Self.crowdedAbove
+        return ctx.spec.series.indices.contains { i in
+            guard let last = observations[i].last else { return false }
+            return last.index < periods - 1 && (!crowded || ctx.spec.series[i].focus)
+        }
+    }
+
+    var hasOutOf: Bool { (0..<periods).contains { SeriesData.outOf(ctx.spec, $0) != nil } }
+
+    /// Period labels (and "of N") above the plot body.
+    var headHeight: Double {
+        let theme = ctx.theme
+        return theme.tickFont.lineBoxHeight + (hasOutOf ? theme.noteFont.lineBoxHeight : 0) + 4 * theme.scale
+    }
+
+    /// Room for the value axis and a marker's width per period, counting a dozen periods at most (a line over a
+    /// hundred periods reads well at a point per period): narrower, the periods would fall on one another.
+    func minimumPlotSize() -> Size {
+        let theme = ctx.theme
+        return Size(theme.labelFont.size * 4 + Double(min(max(0, periods - 1), 12)) * theme.markerRadius * 2,
+                    headHeight + theme.labelFont.lineBoxHeight * 2)
     }
 
     private struct EndLabel {
         var series: Int
         var name: String
         var value: String
-        var nameWidth: Double
-        var valueWidth: Double
+        /// "（2003）" / " (2003)" for a series whose last value is before the last period, else empty.
+        var period: String
         var desired: Double
     }
 
@@ -74,13 +101,12 @@ struct LinePlot: ChartBody {
         let s = theme.scale
         let tickFont = theme.tickFont, noteFont = theme.noteFont
         let labelFont = theme.labelFont, valueFont = theme.labelBoldFont
-        let hasOutOf = (0..<periods).contains { SeriesData.outOf(spec, $0) != nil }
 
-        // Vertical layout: period labels (and "of N") on top, then the plot body.
-        let bandHeight = tickFont.lineBoxHeight + (hasOutOf ? noteFont.lineBoxHeight : 0) + 4 * s
-        let bodyTop = plot.minY + bandHeight, bodyBottom = plot.maxY
+        // Vertical layout: period labels (and "of N") on top, then the plot body. The renderer gives at least the
+        // minimum height; the guard only keeps the ranges below well formed.
+        let bodyTop = plot.minY + headHeight, bodyBottom = max(plot.maxY, bodyTop + 1)
         let labelHeight = labelFont.lineBoxHeight
-        let inset = max(theme.markerRadius + s, labelHeight / 2)
+        let inset = min(max(theme.markerRadius + s, labelHeight / 2), (bodyBottom - bodyTop) / 3)
         let yTop = bodyTop + inset, yBottom = max(yTop + 1, bodyBottom - inset)
 
         // Value axis.
@@ -107,54 +133,76 @@ struct LinePlot: ChartBody {
         var ys = observations.map { $0.map { y($0.value) } }
         if spec.tieRule == .offset { applyTieOffsets(&ys, rankStep: rankStep) }
 
-        // End labels: which series get one, and where they land.
+        // End labels: which series get one, and where they land. A series that ends before the last period is
+        // labelled in the same column but says which period its value is from, and is joined to it by a grey
+        // dotted leader, so nothing suggests a value in the periods it has none.
         let crowded = spec.series.count > Self.crowdedAbove
         let colors = SeriesColors.lineColors(spec.series, theme: theme)
-        let maxNameWidth = plot.width * 0.3
         var labels: [EndLabel] = []
         for (i, series) in spec.series.enumerated() {
             guard let last = observations[i].last, let lastY = ys[i].last, !crowded || series.focus else { continue }
-            let name = Truncation.fit(series.label, font: labelFont, maxWidth: maxNameWidth, ctx: ctx)
             let value = ctx.format.label(last.value, preformatted: SeriesData.valueLabel(series, last.index))
-            labels.append(EndLabel(series: i, name: name, value: value, nameWidth: ctx.width(name, labelFont),
-                                   valueWidth: ctx.width(value, valueFont), desired: lastY))
+            let period = SeriesData.category(spec, last.index)
+            let suffix = last.index < periods - 1 && !period.isEmpty ? ctx.words("（\(period)）", " (\(period))") : ""
+            labels.append(EndLabel(series: i, name: series.label, value: value, period: suffix, desired: lastY))
         }
         let gap = labelFont.size * 0.1
         labels = keepFitting(labels, span: bodyBottom - bodyTop, height: labelHeight, gap: gap, into: &d)
         let tops = LabelPlacer.dodge(labels.map { LabelPlacer.Item(desired: $0.desired, height: labelHeight) },
                                      span: bodyTop...bodyBottom, gap: gap)
-        let space = ctx.width(" ", labelFont)
-        let labelColumn = labels.map { $0.nameWidth + space + $0.valueWidth }.max() ?? 0
-        let needsLeader = labels.indices.map { k in
-            abs(tops[k] + labelHeight / 2 - labels[k].desired) > 0.5 || (observations[labels[k].series].last?.index ?? 0) < periods - 1
-        }
+        let early = labels.map { !$0.period.isEmpty }
+        let needsLeader = labels.indices.map { k in abs(tops[k] + labelHeight / 2 - labels[k].desired) > 0.5 || early[k] }
         let leaderSpace = needsLeader.contains(true) ? 14 * s : 4 * s
 
-        // Horizontal layout: value ticks on the left, end labels on the right.
+        // Horizontal layout: value ticks on the left, end labels on the right. The labels may take at most 60 % of
+        // the width right of the axis (the lines keep the rest) and a name at most 30 % of the plot; a name is
+        // shortened to fit, and a label whose name does not fit at all is left out.
         let tickGap = 5 * s
         let axisTitle = spec.valueAxisTitle
         let leftWidth = (ticks.map { ctx.width($0.text, tickFont) } + [ctx.width(axisTitle, tickFont)]).max() ?? 0
-        let left = plot.minX + leftWidth + tickGap
+        var left = plot.minX + leftWidth + tickGap
+        let markerRoom = theme.markerRadius + s
+        let space = ctx.width(" ", labelFont)
+        // One period needs only a short stub of grid before its points; more need most of the width for the lines.
+        let labelRoom = periods > 1 ? max(0, (plot.maxX - left) * 0.6 - leaderSpace - markerRoom)
+                                    : max(0, plot.maxX - left - 5 * markerRoom - leaderSpace)
+        var kept: [Int] = []
+        for k in labels.indices {
+            let fixed = space + ctx.width(labels[k].value, valueFont) + ctx.width(labels[k].period, labelFont)
+            labels[k].name = Truncation.fit(labels[k].name, font: labelFont, maxWidth: min(plot.width * 0.3, labelRoom - fixed), ctx: ctx)
+            if labels[k].name.isEmpty && !spec.series[labels[k].series].label.isEmpty { d.droppedLabels += 1 } else { kept.append(k) }
+        }
+        let labelColumn = kept.map { k in
+            ctx.width(labels[k].name, labelFont) + space + ctx.width(labels[k].value, valueFont) + ctx.width(labels[k].period, labelFont)
+        }.max() ?? 0
         let periodWidths = (0..<periods).map { p in
             max(ctx.width(SeriesData.category(spec, p), tickFont),
                 SeriesData.outOf(spec, p).map { ctx.width(ctx.format.outOf($0), noteFont) } ?? 0)
         }
-        let markerRoom = theme.markerRadius + s
         // Keep the first period label clear of the axis title that shares its line.
-        let xStart = left + max(markerRoom, (periodWidths.first ?? 0) / 2 + (axisTitle.isEmpty ? 0 : tickGap))
-        var xEnd = min(plot.maxX - labelColumn - leaderSpace - markerRoom, plot.maxX - (periodWidths.last ?? 0) / 2)
-        if periods == 1 { xEnd = max(xEnd, xStart) }
-        if xEnd < xStart + 1 {
-            xEnd = xStart + 1
-            d.warn("chart '\(spec.title)' is too narrow for its labels",
-                   code: "chart-narrow")
+        let firstRoom = max(markerRoom, (periodWidths.first ?? 0) / 2 + (axisTitle.isEmpty ? 0 : tickGap))
+        let x: PointScale
+        if periods > 1 {
+            let xStart = left + firstRoom
+            var xEnd = min(plot.maxX - labelColumn - leaderSpace - markerRoom, plot.maxX - (periodWidths.last ?? 0) / 2)
+            if xEnd < xStart + 1 {
+                xEnd = xStart + 1
+                d.warn("chart '\(spec.title)' is too narrow for its labels", code: "chart-narrow")
+            }
+            x = PointScale(count: periods, range: (xStart, xEnd))
+        } else {
+            // A single period has no direction to show: the axis, the column of points and their labels form one
+            // block in the middle of the plot, with short grid lines from the ticks to the points.
+            let stub = max(firstRoom, 4 * markerRoom)
+            let block = left - plot.minX + stub + markerRoom + leaderSpace + labelColumn
+            left += max(0, (plot.width - block) / 2)
+            x = PointScale(count: 1, range: (left + stub, left + stub))
         }
-        let x = PointScale(count: periods, range: (xStart, xEnd))
         let labelX = x(periods - 1) + markerRoom + leaderSpace
+        let gridEnd = x(periods - 1) + markerRoom
 
         // Grid and axes.
-        d.stroke(Axis.horizontalGrid(ticks.map { y($0.value) }, from: left, to: x(periods - 1) + markerRoom),
-                 theme.grid, width: theme.gridWidth)
+        d.stroke(Axis.horizontalGrid(ticks.map { y($0.value) }, from: left, to: gridEnd), theme.grid, width: theme.gridWidth)
         for tick in ticks {
             d.text(ctx.run(tick.text, font: tickFont, color: theme.muted, x: left - tickGap, y: y(tick.value), anchor: .end))
         }
@@ -172,8 +220,9 @@ struct LinePlot: ChartBody {
         }
 
         // Context series first, then focus lines, then focus markers, so no line runs across a focus marker.
-        // Hundreds of context lines add up to a dark mass, so they get lighter as they get more numerous.
-        let contextColor = crowded ? theme.tint(theme.context, min(0.55, Double(spec.series.count) / 400)) : theme.context
+        // Hundreds of context lines add up to a dark mass, so they get lighter as they get more numerous; a few
+        // context lines are entities in their own right and keep a visible contrast.
+        let contextColor = crowded ? theme.tint(theme.context, min(0.55, Double(spec.series.count) / 400)) : theme.contextLine
         let context = spec.series.indices.filter { !spec.series[$0].focus }, focused = spec.series.indices.filter { spec.series[$0].focus }
         let marks = SeriesMark.forLines(spec.series, monochrome: theme.monochrome)
         let points = spec.series.indices.map { i in zip(observations[i], ys[i]).map { Point(x($0.0.index), $0.1) } }
@@ -201,19 +250,28 @@ struct LinePlot: ChartBody {
         }
         for i in focused { markers(i) }
 
-        // End labels, with a thin leader when a label had to move off its line's end.
-        for (k, label) in labels.enumerated() {
+        // End labels, with a thin leader when a label had to move off its line's end, and a grey dotted one from
+        // the last point of a series that ends early.
+        for k in kept {
+            let label = labels[k]
             let series = spec.series[label.series]
             let color = series.focus ? theme.ink(colors[label.series]) : theme.muted
             if needsLeader[k], let last = observations[label.series].last {
                 let from = Point(x(last.index) + markerRoom, label.desired)
                 let to = Point(labelX - 2 * s, tops[k] + labelHeight / 2)
-                d.stroke(.line(from: from, to: to), series.focus ? theme.tint(colors[label.series], 0.3) : theme.context,
-                         width: 0.6 * s)
+                if early[k] {
+                    d.stroke(.line(from: from, to: to), theme.muted, width: 0.9 * s, dash: [0.01, 2.4 * s], cap: .round)
+                } else {
+                    d.stroke(.line(from: from, to: to), series.focus ? theme.tint(colors[label.series], 0.3) : theme.contextLine,
+                             width: 0.6 * s)
+                }
             }
+            let nameWidth = ctx.width(label.name, labelFont), valueWidth = ctx.width(label.value, valueFont)
+            let valueX = labelX + (label.name.isEmpty ? 0 : nameWidth + space)
             d.label([
                 ctx.run(label.name, font: labelFont, color: color, x: labelX, y: tops[k], baseline: .top),
-                ctx.run(label.value, font: valueFont, color: color, x: labelX + label.nameWidth + space, y: tops[k], baseline: .top),
+                ctx.run(label.value, font: valueFont, color: color, x: valueX, y: tops[k], baseline: .top),
+                ctx.run(label.period, font: labelFont, color: color, x: valueX + valueWidth, y: tops[k], baseline: .top),
             ])
         }
         return plot.maxY

@@ -16,22 +16,27 @@ struct RowLabels {
     let pitch: Double
 
     init(_ labels: [String], ctx: ChartContext, rowStep: Double, maxWidth: Double, bold: Set<Int> = []) {
-        let theme = ctx.theme
+        let theme = ctx.theme, base = theme.labelFont
         // Shrink type down to 60 % so each label stays inside its row; below that rows are unreadable anyway.
-        let fitting = rowStep / (theme.labelFont.lineBoxHeight * 1.05)
-        let factor = min(1, max(0.6, fitting))
-        font = theme.labelFont.with(size: theme.labelFont.size * factor)
+        let oneLine = min(1, max(0.6, rowStep / (base.lineBoxHeight * 1.05)))
+        // A name too long for the column goes on two lines when the row holds them with a quarter line of air
+        // to the next row's label (two lines set closer than that run into their neighbours), at type down to
+        // 80 %; with less room it is shortened on one line.
+        let twoLines = min(1, rowStep / (base.lineBoxHeight * 2.35))
+        let oneLineFont = base.with(size: base.size * oneLine)
+        let long = labels.indices.contains { i in
+            ctx.width(labels[i], bold.contains(i) ? oneLineFont.with(bold: true) : oneLineFont) > maxWidth
+        }
+        let wrap = long && twoLines >= 0.8
+        font = wrap ? base.with(size: base.size * twoLines) : oneLineFont
         boldFont = font.with(bold: true)
-        // Two lines when the row holds them, set a little tighter than body text when the row is short: a name
-        // on two close lines reads better than one cut short.
-        pitch = min(font.lineBoxHeight * 1.05, rowStep / 2.1)
-        let twoLines = pitch >= font.lineBoxHeight * 0.95
+        pitch = font.lineBoxHeight * 1.05
         var lines: [[String]] = []
         var widest = 0.0
         for (i, label) in labels.enumerated() {
             let f = bold.contains(i) ? boldFont : font
-            let wrapped = twoLines ? Self.wrap(label, font: f, maxWidth: maxWidth, ctx: ctx)
-                                   : [Truncation.fit(label, font: f, maxWidth: maxWidth, ctx: ctx)]
+            let wrapped = wrap ? Self.wrap(label, font: f, maxWidth: maxWidth, ctx: ctx)
+                               : [Truncation.fit(label, font: f, maxWidth: maxWidth, ctx: ctx)]
             lines.append(wrapped)
             widest = max(widest, wrapped.map { ctx.width($0, f) }.max() ?? 0)
         }

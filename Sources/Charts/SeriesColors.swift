@@ -36,6 +36,18 @@ enum SeriesColors {
         }
     }
 
+    /// Colours of the categories of a dot or dumbbell chart: the colour of each category's group when the spec
+    /// gives groups (so "domestic best" is the domestic colour of the stage ladder), else the palette by index.
+    /// Groups that would paint two categories alike fall back to the palette, which keeps them apart.
+    static func categoryColors(_ spec: ChartSpec, count: Int, theme: ChartTheme) -> [Color] {
+        let palette = (0..<count).map { theme.color(group: nil, index: $0) }
+        guard spec.categoryGroups.contains(where: { $0 != nil }) else { return palette }
+        let grouped = (0..<count).map { c in
+            theme.color(group: c < spec.categoryGroups.count ? spec.categoryGroups[c] : nil, index: c)
+        }
+        return Set(grouped.map(\.hex)).count == grouped.count ? grouped : palette
+    }
+
     /// Legend entries for the groups that appear, in first-seen order, labelled from `groupLabels`
     /// (a group without a label is left out rather than showing its id).
     static func groupLegend(_ groups: [String?], labels: [String: String], theme: ChartTheme, swatch: Legend.Swatch) -> [Legend.Entry] {

@@ -26,6 +26,22 @@ struct SlopeChart: ChartBody {
         return tied ? [ChartNotes.ties(ctx.spec.tieRule, ctx)] : []
     }
 
+    var hasOutOf: Bool { SeriesData.outOf(ctx.spec, left) != nil || SeriesData.outOf(ctx.spec, right) != nil }
+
+    /// Period labels (and "of N") above the two axes.
+    var headHeight: Double {
+        let theme = ctx.theme
+        return theme.tickFont.lineBoxHeight + (hasOutOf ? theme.noteFont.lineBoxHeight : 0) + 4 * theme.scale
+    }
+
+    /// Room for both period labels side by side with their markers; narrower, the two axes would merge.
+    func minimumPlotSize() -> Size {
+        let theme = ctx.theme
+        let heads = [left, right].map { ctx.width(SeriesData.category(ctx.spec, $0), theme.tickFont) }.reduce(0, +)
+        return Size(max(theme.labelFont.size * 4, heads + 8 * theme.scale + 2 * theme.markerRadius),
+                    headHeight + theme.labelFont.lineBoxHeight * 2)
+    }
+
     private struct SideLabel {
         var series: Int
         var value: Double
@@ -45,11 +61,10 @@ struct SlopeChart: ChartBody {
         }
 
         let tickFont = theme.tickFont, labelFont = theme.labelFont, valueFont = theme.labelBoldFont
-        let hasOutOf = SeriesData.outOf(spec, left) != nil || SeriesData.outOf(spec, right) != nil
-        let headHeight = tickFont.lineBoxHeight + (hasOutOf ? theme.noteFont.lineBoxHeight : 0) + 4 * s
-        let bodyTop = plot.minY + headHeight, bodyBottom = plot.maxY
+        // The renderer gives at least the minimum height; the guard only keeps the ranges below well formed.
+        let bodyTop = plot.minY + headHeight, bodyBottom = max(plot.maxY, bodyTop + 1)
         let labelHeight = labelFont.lineBoxHeight
-        let inset = max(theme.markerRadius + s, labelHeight / 2)
+        let inset = min(max(theme.markerRadius + s, labelHeight / 2), (bodyBottom - bodyTop) / 3)
         let range = (bodyTop + inset, max(bodyTop + inset + 1, bodyBottom - inset))
         let y: (Double) -> Double
         var step = theme.focusLineWidth * 4
@@ -76,20 +91,32 @@ struct SlopeChart: ChartBody {
         }
 
         let crowded = spec.series.count > LinePlot.crowdedAbove
-        let colors = SeriesColors.lineColors(spec.series, theme: theme)
+        // A few context lines stand for entities and keep a visible contrast (on a dark slide); many are texture.
+        let colors = SeriesColors.lineColors(spec.series, theme: theme).enumerated().map { i, c in
+            spec.series[i].focus || crowded ? c : theme.contextLine
+        }
         let space = ctx.width(" ", labelFont)
+        // Each side's labels may take at most 35 % of the plot, so the lines keep the middle; names are shortened
+        // to fit and a label whose name does not fit at all is left out.
+        let markerRoom = theme.markerRadius + s
+        let sideRoom = plot.width * 0.35 - 12 * s - markerRoom
         var sides: [[SideLabel]] = [[], []]
         for (i, series) in spec.series.enumerated() where !crowded || series.focus {
-            let name = Truncation.fit(series.label, font: labelFont, maxWidth: plot.width * 0.22, ctx: ctx)
             for (side, c) in [left, right].enumerated() {
                 guard let v = SeriesData.value(series, c) else { continue }
                 let text = ctx.format.label(v, preformatted: SeriesData.valueLabel(series, c))
+                let valueWidth = ctx.width(text, valueFont)
+                let name = Truncation.fit(series.label, font: labelFont, maxWidth: min(plot.width * 0.22, sideRoom - valueWidth - space), ctx: ctx)
+                if name.isEmpty && !series.label.isEmpty {
+                    d.droppedLabels += 1
+                    continue
+                }
                 sides[side].append(SideLabel(series: i, value: v, name: name, valueText: text, desired: y(v) + (offsets[side][i] ?? 0),
                                              nameWidth: ctx.width(name, labelFont), valueWidth: ctx.width(text, valueFont)))
             }
         }
         let gap = labelFont.size * 0.1
-        let capacity = Int(((bodyBottom - bodyTop + gap) / (labelHeight + gap)).rounded(.down))
+        let capacity = max(0, Int(((bodyBottom - bodyTop + gap) / (labelHeight + gap)).rounded(.down)))
         for side in 0..<2 where sides[side].count > capacity {
             // Keep focus series, then the best placed; warn about the rest.
             let keep = Set(sides[side].indices.sorted { a, b in
@@ -106,7 +133,6 @@ struct SlopeChart: ChartBody {
         let moved = (0..<2).map { side in sides[side].indices.map { abs(tops[side][$0] + labelHeight / 2 - sides[side][$0].desired) > 0.5 } }
         let widths = sides.map { $0.map { $0.nameWidth + space + $0.valueWidth }.max() ?? 0 }
         let leader = (0..<2).map { moved[$0].contains(true) ? 12 * s : 4 * s }
-        let markerRoom = theme.markerRadius + s
         let headWidths = [left, right].map { ctx.width(SeriesData.category(spec, $0), tickFont) }
         let xLeft = plot.minX + max(widths[0] + leader[0] + markerRoom, headWidths[0] / 2)
         let xRight = max(xLeft + 1, plot.maxX - max(widths[1] + leader[1] + markerRoom, headWidths[1] / 2))
@@ -157,7 +183,7 @@ struct SlopeChart: ChartBody {
                 if moved[side][k] {
                     let from = Point(side == 0 ? axisX - markerRoom : axisX + markerRoom, label.desired)
                     let to = Point(side == 0 ? textEdge + 2 * s : textEdge - 2 * s, center)
-                    d.stroke(.line(from: from, to: to), series.focus ? theme.tint(colors[label.series], 0.3) : theme.context, width: 0.6 * s)
+                    d.stroke(.line(from: from, to: to), series.focus ? theme.tint(colors[label.series], 0.3) : theme.contextLine, width: 0.6 * s)
                 }
                 let top = tops[side][k]
                 if side == 0 {

@@ -2,7 +2,7 @@ import Geometry
 
 /// The notes ("注：…" / "Note: …") and source line under a chart, small and muted.
 enum SourceNote {
-    static func layout(_ ctx: ChartContext, notes: [String], x: Double, width: Double) -> TextBlock {
+    static func layout(_ ctx: ChartContext, notes: [String], source: Bool = true, x: Double, width: Double) -> TextBlock {
         let theme = ctx.theme
         var block = TextBlock()
         let pitch = theme.noteFont.size * 1.35
@@ -12,7 +12,7 @@ enum SourceNote {
             block.append([TextSpan(text: prefix + joined, font: theme.noteFont, color: theme.muted)],
                          ctx: ctx, x: x, width: width, pitch: pitch)
         }
-        if !ctx.spec.sourceNote.isEmpty {
+        if source, !ctx.spec.sourceNote.isEmpty {
             block.append([TextSpan(text: ctx.spec.sourceNote, font: theme.noteFont, color: theme.muted)],
                          ctx: ctx, x: x, width: width, pitch: pitch)
         }

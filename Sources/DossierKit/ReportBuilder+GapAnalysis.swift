@@ -80,6 +80,7 @@ extension ReportBuilder {
                 var chart = ChartSpec(kind: .dumbbell, number: nextFigureNumber(), title: zh ? "国内最好与国际最好的名次差距" : "Domestic best vs international best, by rank",
                                       language: language)
                 chart.categories = [zh ? "国内最好" : "Domestic best", zh ? "国际最好" : "International best"]
+                chart.categoryGroups = ["domestic", "international"]   // the colours of the stage ladder
                 chart.valuesAreRanks = true
                 chart.valueAxisTitle = words.rank
                 chart.groupLabels = groupLabels

@@ -51,7 +51,7 @@ public struct TableBlock: Hashable, Sendable {
     public var rows: [[TableCell]]
     /// Shade every other body row (ignored for cells that have their own fill).
     public var zebra: Bool
-    /// Optional notes printed under the source (e.g. "— no data").
+    /// Optional notes printed under the table, above the source line (e.g. "— no data"), as figures do.
     public var notes: [String]
     public init(number: String, title: String, sourceNote: String, headerRows: [[TableCell]], rows: [[TableCell]],
                 zebra: Bool = true, notes: [String] = []) {

@@ -18,7 +18,9 @@ struct CalloutLayout: Sendable {
         var units: [FlowUnit] = []
         for start in stride(from: 0, to: callouts.count, by: perRow) {
             let row = Array(callouts[start..<min(callouts.count, start + perRow)])
-            let boxes = row.map { box($0, width: boxWidth) }
+            // The values of a row share one size, so a long number does not make its neighbours look bigger.
+            let shared = row.map { valueSize($0.value, boxWidth: boxWidth) }.min() ?? style.sizes.callout
+            let boxes = row.map { box($0, width: boxWidth, valueSize: shared) }
             let height = boxes.map(\.size.height).max() ?? 0
             var frame = Frame(size: Size(width, height))
             for (index, box) in boxes.enumerated() {
@@ -33,10 +35,39 @@ struct CalloutLayout: Sendable {
         return units
     }
 
+    /// The inside width of a box.
+    private func inner(_ boxWidth: Double) -> Double { max(1, boxWidth - 2 * style.sizes.body) }
+
+    /// The size at which a value fits its box: the callout size when it does, else smaller so that the value
+    /// stays on one line down to the body size; a longer value (several words) may then wrap, but only
+    /// between words: the type goes on down until its longest number or word fits, which is never split.
+    func valueSize(_ value: String, boxWidth: Double) -> Double {
+        let full = style.sizes.callout
+        let room = inner(boxWidth)
+        func widths(_ size: Double) -> (min: Double, max: Double) {
+            let spans = typesetter.spans([InlineSpan(value.trimmingSpaces)], font: style.headingFont(size: size), color: style.colors.accent)
+            return typesetter.naturalWidths(spans)
+        }
+        /// The largest size up to `full` at which `part` of the value fits: glyph widths do not scale exactly
+        /// with the size (hinting), so the result is measured again and nudged down a few times at most.
+        func fitting(_ part: ((min: Double, max: Double)) -> Double) -> Double {
+            var size = full
+            for _ in 0..<4 {
+                let w = part(widths(size))
+                guard w > room, w > 0 else { return size }
+                size = size * room / w * 0.995
+            }
+            return size
+        }
+        let oneLine = fitting { $0.max }
+        if oneLine >= min(full, style.sizes.body) { return oneLine }
+        return fitting { $0.min }
+    }
+
     /// The content of one box (value, label, note) with its natural height, padding included.
-    private func box(_ callout: Callout, width: Double) -> Frame {
+    private func box(_ callout: Callout, width: Double, valueSize: Double) -> Frame {
         let pad = style.sizes.body
-        let inner = max(1, width - 2 * pad)
+        let inner = inner(width)
         var frame = Frame(size: Size(width, 0))
         var y = pad * 0.9
         func add(_ text: String, font: FontSpec, color: Color, pitch: Double) {
@@ -46,7 +77,7 @@ struct CalloutLayout: Sendable {
                 y += pitch
             }
         }
-        let valueFont = style.headingFont(size: style.sizes.callout)
+        let valueFont = style.headingFont(size: valueSize)
         add(callout.value, font: valueFont, color: style.colors.accent, pitch: valueFont.size * 1.25)
         y += 2
         add(callout.label, font: style.bodyFont(bold: true), color: style.colors.text, pitch: style.sizes.body * 1.45)

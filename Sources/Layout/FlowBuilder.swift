@@ -33,18 +33,37 @@ struct FlowBuilder {
             switch block {
             case .title(let title):
                 append([TitleLayout(typesetter: typesetter, width: width, pageHeight: content.height).layout(title)], before: 0, after: 0)
-            case .heading(let level, _, _, _):
+            case .heading(let level, let text, _, _):
+                // HeadingCollector leaves blank headings out too, so `nextHeading` stays in step.
+                guard !text.trimmingSpaces.isEmpty else {
+                    warnings.append(.warning("a level-\(level) heading has no text; left out", hint: "give the heading a text or remove it",
+                                             code: "empty-text"))
+                    continue
+                }
                 append([heading(level: min(max(level, 1), 3))], before: headingSpace(level).before, after: headingSpace(level).after)
             case .paragraph(let spans):
                 append(paragraphs.paragraph(spans), before: 0, after: style.paragraphSpacing)
             case .list(let items, let ordered):
-                append(paragraphs.list(items, ordered: ordered), before: style.paragraphSpacing * 0.5, after: style.paragraphSpacing)
+                let kept = items.filter { !Self.isBlank($0) }
+                if kept.count < items.count {
+                    let blank = items.count - kept.count
+                    warnings.append(.warning(blank == 1 ? "a list item has no text; left out" : "\(blank) list items have no text; left out",
+                                             hint: "give every item a text or remove the empty ones", code: "empty-text"))
+                }
+                append(paragraphs.list(kept, ordered: ordered), before: style.paragraphSpacing * 0.5, after: style.paragraphSpacing)
             case .callouts(let callouts):
-                append(CalloutLayout(typesetter: typesetter, width: width).layout(callouts), before: body * 0.6, after: body * 1.2)
+                let kept = callouts.filter { !$0.value.trimmingSpaces.isEmpty }
+                for callout in callouts where callout.value.trimmingSpaces.isEmpty {
+                    let label = callout.label.trimmingSpaces
+                    warnings.append(.warning(label.isEmpty ? "a callout has no value; left out" : "callout '\(label)' has no value; left out",
+                                             hint: "give the callout a value or remove it", code: "empty-text"))
+                }
+                append(CalloutLayout(typesetter: typesetter, width: width).layout(kept), before: body * 0.6, after: body * 1.2)
             case .table(let table):
                 let result = TableLayout(typesetter: typesetter, width: width, pageHeight: content.height, language: language)
                     .layout(table, index: tables.count)
                 tables.append(result.continuation)
+                warnings += result.warnings
                 append(result.units, before: body * 0.8, after: body * 1.2)
             case .figure(let figure):
                 append([self.figure(figure)], before: body * 0.8, after: body * 1.2)
@@ -56,12 +75,21 @@ struct FlowBuilder {
             case .tableOfContents(let title):
                 tableOfContents(title)
             case .references(let title, let items):
-                if !title.isEmpty { append([heading(level: 1)], before: headingSpace(1).before, after: headingSpace(1).after) }
+                if !title.trimmingSpaces.isEmpty { append([heading(level: 1)], before: headingSpace(1).before, after: headingSpace(1).after) }
                 append(paragraphs.references(items), before: 0, after: style.paragraphSpacing)
             case .note(let spans):
+                guard !Self.isBlank(spans) else {
+                    warnings.append(.warning("a note has no text; left out", hint: "give the note a text or remove it", code: "empty-text"))
+                    continue
+                }
                 append(paragraphs.note(spans), before: body * 0.6, after: body * 1.2)
             }
         }
+    }
+
+    /// Inline text with nothing but white space in it.
+    static func isBlank(_ spans: [InlineSpan]) -> Bool {
+        spans.allSatisfy { $0.text.trimmingSpaces.isEmpty }
     }
 
     /// Adds a block's units with the collapsed space before its first unit.
@@ -110,7 +138,8 @@ struct FlowBuilder {
         return unit
     }
 
-    /// A chart at the column width. A chart taller than the page is drawn at the page height instead.
+    /// A chart at the column width, grown when its rows need more room (see `rowHeight`). A chart taller than
+    /// the page is drawn at the page height instead.
     private mutating func figure(_ figure: FigureBlock) -> FlowUnit {
         var height = figure.height
         if height > content.height {
@@ -119,6 +148,8 @@ struct FlowBuilder {
             height = content.height
         }
         height = max(1, height)
+        // Never past the page: a chart with more rows than a page holds shrinks or leaves out labels as before.
+        height = max(height, min(content.height, Self.rowHeight(figure.chart, width: width, height: height, typesetter: typesetter)))
         let rendered = ChartRenderer(style: style, measurer: typesetter.measurer).render(figure.chart, size: Size(width, height))
         warnings.append(contentsOf: rendered.warnings)
         var frame = Frame(size: Size(width, height))
@@ -126,6 +157,44 @@ struct FlowBuilder {
         if !anchor.isEmpty { frame.append(.destination(name: anchor, at: .zero)) }
         frame.place(rendered.frame, at: .zero)
         return FlowUnit(frame: frame, height: height, what: "figure '\(figure.chart.title)'")
+    }
+
+    /// The rows of a row-based chart: one per entity (bars, dots, dumbbells, heat-map rows, slope labels on
+    /// each side) or per placement (stage ladder); 0 for kinds whose height does not depend on the entities.
+    static func chartRows(_ chart: ChartSpec) -> Int {
+        switch chart.kind {
+        case .bar, .groupedBar, .dot, .dumbbell, .heatmap, .slope: return chart.series.count
+        case .stageLadder: return chart.placements.count
+        case .bump, .line: return 0
+        }
+    }
+
+    /// The height a chart needs for each of its rows to get about 1.6 times the label size, so the row labels
+    /// keep their full size: the rows plus an estimate of the rest (padding, title and subtitle, legend, axis
+    /// or column heads, notes and source) from the style's chart sizes. The chart lays itself out inside
+    /// whatever it is given, so the estimate errs on the generous side; 0 for charts without rows.
+    static func rowHeight(_ chart: ChartSpec, width: Double, height: Double, typesetter: Typesetter) -> Double {
+        let rows = chartRows(chart)
+        guard rows > 1 else { return 0 }
+        let sizes = typesetter.style.sizes
+        let padding = max(4, 0.02 * min(width, height))
+        let inner = max(1, width - 2 * padding)
+        func lineCount(_ text: String, size: Double, bold: Bool = false) -> Double {
+            guard !text.trimmingSpaces.isEmpty else { return 0 }
+            let font = typesetter.style.bodyFont(size: size, bold: bold)
+            return Double(typesetter.lines(text, font: font, color: typesetter.style.colors.text, width: inner).count)
+        }
+        let title = [chart.number, chart.title].filter { !$0.isEmpty }.joined(separator: "  ")
+        let titleLines = lineCount(title, size: sizes.chartTitle, bold: true)
+        var chrome = 2 * padding
+        chrome += titleLines * sizes.chartTitle * 1.3 + (titleLines > 0 ? sizes.chartTitle * 0.6 : 0)
+        chrome += lineCount(chart.subtitle, size: sizes.chartLabel + 1) * (sizes.chartLabel + 1) * 1.35
+        // Legend or column heads and the value axis: a few lines of tick type whatever the kind.
+        chrome += 5 * sizes.chartTick * 1.2
+        // The source and a line of chart notes (how ties and gaps are drawn).
+        let noteSize = min(sizes.small, sizes.chartTick)
+        chrome += (lineCount(chart.sourceNote, size: noteSize) + 1) * noteSize * 1.4 + noteSize * 0.9
+        return chrome + Double(rows) * sizes.chartLabel * 1.6
     }
 
     /// A title styled like a level-1 heading (but not numbered or listed), then one unit per entry.

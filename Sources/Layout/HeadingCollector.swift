@@ -38,6 +38,9 @@ enum HeadingCollector {
 
         for block in blocks {
             switch block {
+            case .heading(_, let text, _, _) where text.trimmingSpaces.isEmpty:
+                // Left out of the layout (with a warning from FlowBuilder): no number, no destination.
+                break
             case .heading(let level, let text, let numbered, let anchor):
                 let clamped = min(max(level, 1), 3)
                 if clamped != level {
@@ -48,7 +51,7 @@ enum HeadingCollector {
                 let label = typesetter.autospaced((numbered ? numbering.next(level: clamped) : "") + text)
                 headings.append(HeadingInfo(level: clamped, label: label, destination: destination(level: clamped, anchor: anchor),
                                             inTableOfContents: clamped <= 2))
-            case .references(let title, _) where !title.isEmpty:
+            case .references(let title, _) where !title.trimmingSpaces.isEmpty:
                 headings.append(HeadingInfo(level: 1, label: typesetter.autospaced(title), destination: destination(level: 1, anchor: ""),
                                             inTableOfContents: true))
             case .figure(let figure) where !figure.anchor.trimmingSpaces.isEmpty:

@@ -23,7 +23,8 @@ public struct LayoutEngine: Sendable {
     public func layout(_ blocks: [Block], metadata: LayoutMetadata) -> (document: Document, warnings: [Diagnostic]) {
         var warnings: [Diagnostic] = []
         let typesetter = Typesetter(style: style, measurer: measurer)
-        let template = style.page
+        let (template, pageWarning) = Self.usableTemplate(style.page)
+        if let pageWarning { warnings.append(pageWarning) }
         let content = template.contentRect
 
         var scheme: HeadingNumbering.Scheme
@@ -55,8 +56,10 @@ public struct LayoutEngine: Sendable {
         let furniture = PageFurniture(typesetter: typesetter, template: template, language: metadata.language)
         let sections = Self.sections(headings: headings, pages: body.headingPages, pageCount: pageCount)
         var pages: [Page] = []
+        let background = Self.background(style.colors.background, size: template.size)
         for (index, bodyItems) in body.pages.enumerated() {
-            var items: [DisplayItem] = []
+            // The background goes first so everything, header and footer included, is drawn over it.
+            var items: [DisplayItem] = background.map { [$0] } ?? []
             if template.header && !body.titlePages.contains(index) {
                 items += furniture.header(title: metadata.title, section: sections[index].map { headings[$0].label })
             }
@@ -80,6 +83,61 @@ public struct LayoutEngine: Sendable {
                                        keywords: metadata.keywords, creator: "Dossier", date: metadata.date),
             language: metadata.language)
         return (document, warnings)
+    }
+
+    /// The smallest content area layout works with, in points: narrower columns cannot hold a word of body
+    /// text, and negative or zero sizes would make the backend fail.
+    static let minimumContent = Size(72, 72)
+
+    /// The page template made safe to lay out on: sizes and margins that are not finite or negative are
+    /// dropped, a page smaller than the minimum content area grows to it, and margins that leave less than
+    /// the minimum content area shrink in proportion until they leave it (the style loader rejects such
+    /// styles; this keeps a `Style` built in code from producing garbage or crashing the backend).
+    static func usableTemplate(_ template: PageTemplate) -> (template: PageTemplate, warning: Diagnostic?) {
+        var t = template
+        let minimum = minimumContent
+        func side(_ value: Double, fallback: Double, least: Double) -> Double {
+            value.isFinite && value > 0 ? max(value, least) : fallback
+        }
+        t.size = Size(side(t.size.width, fallback: PageTemplate.a4.size.width, least: minimum.width),
+                      side(t.size.height, fallback: PageTemplate.a4.size.height, least: minimum.height))
+        func margin(_ value: Double) -> Double { value.isFinite ? max(0, value) : 0 }
+        var m = Insets(top: margin(t.margins.top), right: margin(t.margins.right), bottom: margin(t.margins.bottom),
+                       left: margin(t.margins.left))
+        /// Scales two opposite margins so that they leave at least `least` of `total`.
+        func fit(_ a: inout Double, _ b: inout Double, total: Double, least: Double) {
+            guard total - a - b < least, a + b > 0 else { return }
+            let factor = max(0, total - least) / (a + b)
+            a *= factor; b *= factor
+        }
+        fit(&m.left, &m.right, total: t.size.width, least: minimum.width)
+        fit(&m.top, &m.bottom, total: t.size.height, least: minimum.height)
+        t.margins = m
+        guard t != template else { return (template, nil) }
+        let given = template.contentRect
+        func pt(_ v: Double) -> String { v.isFinite ? String(Int(v.rounded())) : "\(v)" }
+        return (t, .warning("the page (\(pt(template.size.width))×\(pt(template.size.height)) pt, margins \(pt(template.margins.top)) "
+                            + "\(pt(template.margins.right)) \(pt(template.margins.bottom)) \(pt(template.margins.left))) leaves "
+                            + "\(pt(given.width))×\(pt(given.height)) pt for the text; laid out on "
+                            + "\(pt(t.contentRect.width))×\(pt(t.contentRect.height)) pt instead",
+                            hint: "make the margins smaller or the page larger (the text needs at least "
+                                + "\(Int(minimum.width))×\(Int(minimum.height)) pt)", code: "page-too-small"))
+    }
+
+    /// A full-page fill in the style's background colour; nil for white, which the paper already is (and
+    /// which a viewer shows anyway), so light styles keep their output unchanged.
+    ///
+    /// The page is covered by two overlapping halves rather than one rectangle: cairo (1.16) takes a fill of
+    /// one rectangle covering the whole page for a paint of the page, which discards what was recorded on
+    /// the page before it, the structure tag the PDF backend opens at the start of the document among it,
+    /// and the PDF then fails with "invalid tag name, attributes, or nesting". Two rectangles filled as one
+    /// path cover the page the same way, without a seam.
+    static func background(_ color: Color, size: Size) -> DisplayItem? {
+        guard color != .white, color.alpha > 0 else { return nil }
+        let half = (size.height / 2).rounded()
+        var path = Path.rect(Rect(x: 0, y: 0, width: size.width, height: half + 1))
+        path.elements += Path.rect(Rect(x: 0, y: half, width: size.width, height: size.height - half)).elements
+        return .path(PathItem(path: path, fill: color))
     }
 
     /// A short document (a profile, a memo) whose last page would hold only a few lines looks unfinished:

@@ -49,7 +49,7 @@ struct Paginator: Sendable {
             var items = unit.frame.items.map { $0.offsetBy(dx: origin.x, dy: origin.y) }
             if clip {
                 // Only the bottom edge matters; the clip is wide so nothing is cut at the sides.
-                let visible = Rect(x: content.minX - content.width, y: origin.y, width: content.width * 3, height: content.maxY - origin.y)
+                let visible = Rect(x: content.minX - content.width, y: origin.y, width: content.width * 3, height: max(0, content.maxY - origin.y))
                 items = [.group(GroupItem(clip: visible, items: items))]
             }
             body.pages[page].append(contentsOf: items)
@@ -91,7 +91,8 @@ struct Paginator: Sendable {
                         stroke: StrokeStyle(color: t.ruleColor, width: t.ruleWidth))))
                 }
                 newPage()
-                if let table = unit.table, unit.repeatsTableHeader, table < tables.count {
+                // The header is repeated only when a row fits under it (not so on a tiny page).
+                if let table = unit.table, unit.repeatsTableHeader, table < tables.count, tables[table].height + unit.height <= limit {
                     let t = tables[table]
                     body.pages[body.pages.count - 1].append(contentsOf: t.header.items.map {
                         $0.offsetBy(dx: content.minX, dy: content.minY)
@@ -130,7 +131,9 @@ struct Paginator: Sendable {
         let inRun = glued || last?.softKeepWithNext == true
         // An empty page for a table row still carries the repeated header.
         var capacity = limit
-        if let table = unit.table, unit.repeatsTableHeader, table < tables.count { capacity -= tables[table].height }
+        if let table = unit.table, unit.repeatsTableHeader, table < tables.count, tables[table].height + unit.height <= limit {
+            capacity -= tables[table].height
+        }
         if !inRun {
             let soft = chainHeight(units, from: index, soft: true, limit: limit)
             if y + space + soft <= limit { return true }

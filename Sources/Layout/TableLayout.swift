@@ -17,15 +17,23 @@ struct TableLayout: Sendable {
     var style: Style { typesetter.style }
     /// Below 1 when a wide table is set smaller so that its cells need not wrap (see `layout`).
     var fontScale = 1.0
+    /// Below 1 when the cell padding of a very wide table is narrowed so that no number or word is split.
+    var padScale = 1.0
     /// How many times the table has been set smaller (see `layout`).
     var shrinkSteps = 0
     var cellSize: Double { style.sizes.table * fontScale }
     var font: FontSpec { style.bodyFont(size: cellSize) }
     var pitch: Double { cellSize * 1.4 }
-    var padX: Double { cellSize * 0.6 }
+    var padX: Double { cellSize * 0.6 * padScale }
     var padY: Double { cellSize * 0.4 }
-    /// The smallest scale a wide table may be set at (9 pt → about 7 pt).
+    /// The smallest scale a wide table is set at so that its cells need not wrap (9 pt → about 7 pt).
     static let minimumFontScale = 0.78
+    /// The smallest scale a very wide table is set at so that no number, date or word is split (9 pt → 5.4 pt).
+    static let lastResortFontScale = 0.6
+    /// The narrowest cell padding, as a share of the normal padding (0.6 em a side), a very wide table gets.
+    static let minimumPadScale = 0.35
+    /// How many times a table is measured again at a smaller size at most.
+    static let maximumShrinkSteps = 8
     var outerRule: Double { 0.9 }
     var innerRule: Double { 0.5 }
 
@@ -47,10 +55,11 @@ struct TableLayout: Sendable {
         var zebra: Bool
     }
 
-    /// The layout result: units in reading order and the header repeated on continuation pages.
+    /// The layout result: units in reading order, the header repeated on continuation pages, and warnings.
     struct Result {
         var units: [FlowUnit]
         var continuation: TableContinuation
+        var warnings: [Diagnostic] = []
     }
 
     func layout(_ table: TableBlock, index: Int) -> Result {
@@ -61,13 +70,7 @@ struct TableLayout: Sendable {
         // before any cell is asked to wrap. Hinted glyph widths do not scale exactly with the size, so the
         // table is measured again at the new size, a few times at most, until it fits.
         let levels = columnLevels(header + body, columns: columnCount)
-        let needed = levels.tight.reduce(0, +)
-        if needed > width + 0.01 && fontScale > Self.minimumFontScale && shrinkSteps < 3 {
-            var smaller = self
-            smaller.fontScale = max(Self.minimumFontScale, fontScale * width / needed)
-            smaller.shrinkSteps += 1
-            return smaller.layout(table, index: index)
-        }
+        if let smaller = smaller(levels, columns: columnCount) { return smaller.layout(table, index: index) }
         let columns = columnWidths(levels)
         var xs = [0.0]
         for w in columns { xs.append((xs.last ?? 0) + w) }
@@ -131,7 +134,7 @@ struct TableLayout: Sendable {
         Self.glueRows(&rows, keepTogether: Self.keepsTogether(rows: rows.count, height: total, pageHeight: pageHeight))
         units += rows.joined()
 
-        // Source and notes under the table, kept with the last row.
+        // Notes and source under the table, kept with the last row.
         if let notes {
             if !units.isEmpty { units[units.count - 1].keepWithNext = true }
             var unit = FlowUnit(frame: notes, height: notes.size.height, what: what + " notes")
@@ -140,7 +143,56 @@ struct TableLayout: Sendable {
         }
         return Result(units: units, continuation: TableContinuation(header: continuation, height: continuation.size.height,
                                                                     width: width, ruleColor: style.colors.rule,
-                                                                    ruleWidth: innerRule))
+                                                                    ruleWidth: innerRule),
+                      warnings: wideTableWarnings(levels, columns: columnCount, what: what))
+    }
+
+    /// The same table set smaller, or nil when it fits as it is (or cannot get any smaller).
+    ///
+    /// In order: the type goes down to `minimumFontScale` until every column has its `tight` width (names
+    /// and numbers on one line); then, as long as even the longest unbreakable units (numbers, dates, single
+    /// words) do not fit, the cell padding narrows to half, the type goes on down to `lastResortFontScale`
+    /// and the padding narrows to `minimumPadScale`. Only a table too wide for all that has words split (see
+    /// `columnWidths`).
+    private func smaller(_ levels: ColumnLevels, columns: Int) -> TableLayout? {
+        guard shrinkSteps < Self.maximumShrinkSteps else { return nil }
+        let tight = levels.tight.reduce(0, +), hard = levels.hard.reduce(0, +)
+        var next = self
+        next.shrinkSteps += 1
+        if tight > width + 0.01 && fontScale > Self.minimumFontScale + 1e-9 {
+            next.fontScale = max(Self.minimumFontScale, fontScale * width / tight)
+            return next
+        }
+        guard hard > width + 0.01 else { return nil }
+        /// Just the padding that makes the longest units fit, down to `floor`; nil when already there.
+        func narrowerPadding(floor: Double) -> TableLayout? {
+            guard padScale > floor + 1e-9 else { return nil }
+            let pad = 2 * padX * Double(columns)
+            next.padScale = max(floor, padScale * (width - (hard - pad)) / pad)
+            return next.padScale < padScale - 1e-9 ? next : nil
+        }
+        if let narrower = narrowerPadding(floor: 0.5) { return narrower }
+        if fontScale > Self.lastResortFontScale + 1e-9 {
+            next.padScale = padScale
+            next.fontScale = max(Self.lastResortFontScale, fontScale * width / hard)
+            return next
+        }
+        return narrowerPadding(floor: Self.minimumPadScale)
+    }
+
+    /// A warning for a table set in type below `minimumFontScale`, or so wide that even then words are split.
+    private func wideTableWarnings(_ levels: ColumnLevels, columns: Int, what: String) -> [Diagnostic] {
+        let size = String(format: "%.1f", cellSize)
+        let hint = "show fewer columns (fewer periods or indicators), split the table in two, or use a landscape page"
+        if levels.hard.reduce(0, +) > width + 0.01 {
+            return [.warning("\(what) has \(columns) columns, too many for the page: even at \(size) pt some numbers or words are split across lines",
+                             hint: hint, code: "table-too-wide").with(["columns": String(columns), "size": size, "split": "true"])]
+        }
+        if fontScale < Self.minimumFontScale - 1e-9 {
+            return [.warning("\(what) has \(columns) columns and is set at \(size) pt to fit the page", hint: hint, code: "table-too-wide")
+                .with(["columns": String(columns), "size": size, "split": "false"])]
+        }
+        return []
     }
 
     /// Whether a table is short enough to be moved whole to the next page rather than split: it fits on one
@@ -193,9 +245,15 @@ struct TableLayout: Sendable {
         return out
     }
 
-    /// Dark fills (rank shading) get white text unless the cell says otherwise.
+    /// Dark fills (rank shading) get white text unless the cell says otherwise; so do light fills dark text
+    /// when the style's text is light (a dark style), in the background colour when that is dark.
     private func textColor(on fill: Color?) -> Color {
-        if let fill, fill.alpha > 0.5, fill.luminance < 0.3 { return .white }
+        guard let fill, fill.alpha > 0.5 else { return style.colors.text }
+        if fill.luminance < 0.3 { return .white }
+        if style.colors.text.luminance > 0.5 {
+            let background = style.colors.background
+            return background.alpha > 0.5 && background.luminance < 0.1 ? background : .black
+        }
         return style.colors.text
     }
 
@@ -228,8 +286,24 @@ struct TableLayout: Sendable {
             let t = min(1, max(0, width - sums[k]) / (sums[k + 1] - sums[k]))
             return zip(low, high).map { $0 + ($1 - $0) * t }
         }
-        // Not even the longest words fit: shrink proportionally; the line breaker then splits words.
-        return levels.hard.map { $0 * width / max(sums[0], 1) }
+        // Not even the longest words fit: the widest columns give up width first, down to a common cap, so
+        // numbers in narrow columns stay whole and the split falls in the longest words; the line breaker
+        // then splits them.
+        return Self.capped(levels.hard, to: width)
+    }
+
+    /// Widths no wider than a common cap chosen so that they sum to `total` (each at least 1 pt).
+    static func capped(_ widths: [Double], to total: Double) -> [Double] {
+        let sorted = widths.sorted()
+        var below = 0.0
+        var cap = total / Double(max(1, widths.count))
+        for (k, w) in sorted.enumerated() {
+            // With the k narrowest columns whole, the rest share what is left.
+            let share = (total - below) / Double(sorted.count - k)
+            if w >= share { cap = share; break }
+            below += w
+        }
+        return widths.map { max(1, min($0, cap)) }
     }
 
     /// Measures every cell once and derives the column width levels.
@@ -240,7 +314,7 @@ struct TableLayout: Sendable {
         var spanning: [(GridCell, Double, Double)] = []
         for row in rows {
             for cell in row {
-                let natural = naturalWidths(cell.spans)
+                let natural = typesetter.naturalWidths(cell.spans)
                 let lo = natural.min + pad, hi = natural.max + pad
                 if cell.span == 1 {
                     let c = cell.column
@@ -295,50 +369,6 @@ struct TableLayout: Sendable {
         return (max(natural.min, min(natural.max, 6 * em)), max(natural.min, min(natural.max, 10 * em)))
     }
 
-    /// The longest unbreakable unit and the widest hard line of some styled text.
-    private func naturalWidths(_ spans: [TextSpan]) -> (min: Double, max: Double) {
-        var longestLine = 0.0, line = 0.0
-        var longestWord = 0.0, word = 0.0
-        var previous: Character?
-        for span in spans {
-            var chunk = ""
-            func flushChunk() {
-                if !chunk.isEmpty { word += typesetter.width(chunk, span.font); chunk = "" }
-            }
-            for ch in span.text {
-                if ch == "\n" {
-                    flushChunk()
-                    longestWord = max(longestWord, word); word = 0
-                    previous = nil
-                    continue
-                }
-                if let p = previous, Self.canBreak(between: p, and: ch) {
-                    flushChunk()
-                    longestWord = max(longestWord, word); word = 0
-                }
-                if ch != " " { chunk.append(ch) }
-                previous = ch
-            }
-            flushChunk()
-            for (index, part) in span.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                if index > 0 { longestLine = max(longestLine, line); line = 0 }
-                line += typesetter.width(String(part), span.font)
-            }
-        }
-        longestWord = max(longestWord, word)
-        longestLine = max(longestLine, line)
-        return (min(longestWord, longestLine), longestLine)
-    }
-
-    /// Break opportunities as the line breaker sees them: at spaces and around CJK characters, except before
-    /// closing and after opening punctuation.
-    static func canBreak(between a: Character, and b: Character) -> Bool {
-        if a == " " || b == " " { return true }
-        if CharacterClass.noLineStart.contains(b) || CharacterClass.noLineEnd.contains(a) { return false }
-        let wide = { (c: Character) in c.unicodeScalars.first.map(CharacterClass.isWide) ?? false }
-        return wide(a) || wide(b)
-    }
-
     /// Per column, the widest integer part and fraction part of decimal-aligned body cells, so every number
     /// can put its decimal point at the same x; nil for columns without decimal cells or too narrow for it.
     private func decimalColumns(_ rows: [[GridCell]], columns: [Double]) -> [Int: (integer: Double, fraction: Double)] {
@@ -384,7 +414,7 @@ struct TableLayout: Sendable {
         guard greedy.count > 1 else { return greedy }
         var best = greedy
         // Never narrower than the longest word, or a word would be split to keep the line count.
-        var low = min(width, naturalWidths(spans).min), high = width
+        var low = min(width, typesetter.naturalWidths(spans).min), high = width
         for _ in 0..<8 {
             let mid = (low + high) / 2
             let candidate = typesetter.lines(spans, width: mid)
@@ -521,9 +551,10 @@ struct TableLayout: Sendable {
         return frame
     }
 
-    /// Source note and notes in small muted type under the table; nil when there are none.
+    /// Notes, then the source line, in small muted type under the table (the order figures use); nil when
+    /// there are none.
     private func notesFrame(_ table: TableBlock) -> Frame? {
-        let texts = ([table.sourceNote] + table.notes).filter { !$0.trimmingSpaces.isEmpty }
+        let texts = (table.notes + [table.sourceNote]).filter { !$0.trimmingSpaces.isEmpty }
         guard !texts.isEmpty else { return nil }
         let noteFont = style.bodyFont(size: style.sizes.small)
         let notePitch = noteFont.size * 1.45

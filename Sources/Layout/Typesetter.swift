@@ -259,6 +259,51 @@ struct Typesetter: Sendable {
         return wide(a) || wide(b)
     }
 
+    /// The longest unbreakable unit (a number, a date, a Latin word, a CJK character with its attached
+    /// punctuation) and the widest hard line of some styled text, as the line breaker would see them.
+    func naturalWidths(_ spans: [TextSpan]) -> (min: Double, max: Double) {
+        var longestLine = 0.0, line = 0.0
+        var longestWord = 0.0, word = 0.0
+        var previous: Character?
+        for span in spans {
+            var chunk = ""
+            func flushChunk() {
+                if !chunk.isEmpty { word += width(chunk, span.font); chunk = "" }
+            }
+            for ch in span.text {
+                if ch == "\n" {
+                    flushChunk()
+                    longestWord = max(longestWord, word); word = 0
+                    previous = nil
+                    continue
+                }
+                if let p = previous, Self.canBreak(between: p, and: ch) {
+                    flushChunk()
+                    longestWord = max(longestWord, word); word = 0
+                }
+                if ch != " " { chunk.append(ch) }
+                previous = ch
+            }
+            flushChunk()
+            for (index, part) in span.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                if index > 0 { longestLine = max(longestLine, line); line = 0 }
+                line += width(String(part), span.font)
+            }
+        }
+        longestWord = max(longestWord, word)
+        longestLine = max(longestLine, line)
+        return (min(longestWord, longestLine), longestLine)
+    }
+
+    /// Break opportunities as the line breaker sees them: at spaces and around CJK characters, except before
+    /// closing and after opening punctuation.
+    static func canBreak(between a: Character, and b: Character) -> Bool {
+        if a == " " || b == " " { return true }
+        if CharacterClass.noLineStart.contains(b) || CharacterClass.noLineEnd.contains(a) { return false }
+        let wide = { (c: Character) in c.unicodeScalars.first.map(CharacterClass.isWide) ?? false }
+        return wide(a) || wide(b)
+    }
+
     /// Text shortened with "…" so that it fits `width`.
     func truncated(_ text: String, font: FontSpec, width: Double) -> String {
         if measurer.width(of: text, font: font) <= width { return text }

@@ -1,4 +1,5 @@
 import Geometry
+import Model
 import Testing
 @testable import Charts
 
@@ -187,4 +188,79 @@ private func circles(_ path: Path) -> [Rect] {
     for i in top.series.indices { top.series[i].values = top.series[i].values.map { v -> Double? in v.map { $0 - 48 } } }
     let normal = ChartRenderer(style: .briefing, measurer: FixedWidthMeasurer()).render(top, size: Size(480, 300))
     #expect(!normal.frame.flattenedTexts.contains { $0.text.contains("纵轴从") })
+}
+
+/// The city survey: New York is ranked in 2003 only, the others in both years or later.
+private func citySurvey(kind: ChartKind = .bump, language: String = "en") -> ChartSpec {
+    ChartSpec(kind: kind, title: "City survey", sourceNote: "Source: test.", categories: ["2003", "2004", "2005"],
+              series: [
+                  ChartSeries(id: "SEL", label: "Seoul", values: [1, 1, 1]),
+                  ChartSeries(id: "NYC", label: "New York", values: [2, 4, nil]),
+                  ChartSeries(id: "SH", label: "Shanghai", values: [nil, nil, 3]),
+                  ChartSeries(id: "SG", label: "Singapore", values: [3, 2, 2]),
+              ],
+              valuesAreRanks: kind == .bump, language: language)
+}
+
+@Test(arguments: [ChartKind.bump, .line])
+func aSeriesEndingEarlyIsLabelledWithItsPeriodAndADottedGreyLeader(kind: ChartKind) {
+    let chart = renderer.render(citySurvey(kind: kind), size: reportSize)
+    let texts = chart.frame.flattenedTexts
+    guard let name = texts.first(where: { $0.text == "New York" }),
+          let lastColumn = centerX(of: "2005", in: chart.frame), let ownColumn = centerX(of: "2004", in: chart.frame) else {
+        Issue.record("missing label or period"); return
+    }
+    // "New York 4 (2004)" in the label column, right of the last period.
+    #expect(texts.contains { $0.text == "4" && $0.origin.y == name.origin.y })
+    #expect(texts.contains { $0.text == " (2004)" && $0.origin.y == name.origin.y })
+    #expect(name.origin.x > lastColumn)
+    // Nothing in New York's colour reaches past its last period; the way to its label is a grey dotted leader.
+    let color = paletteColor(1)
+    let own = paths(chart.frame).filter { $0.stroke?.color == color || $0.fill == color }
+    #expect(!own.isEmpty)
+    #expect(own.allSatisfy { box($0.path).maxX <= ownColumn + Style.briefing.markerRadius * 1.5 })
+    let leaders = paths(chart.frame).filter { $0.stroke?.color == Style.briefing.colors.muted && $0.stroke?.dash.isEmpty == false }
+    #expect(leaders.contains { abs(box($0.path).minX - ownColumn) < 10 && box($0.path).maxX > lastColumn })
+    #expect(texts.contains { $0.text.contains("A period in brackets") })
+    // Series ending in the last period say nothing of the kind.
+    #expect(!texts.contains { $0.text == " (2005)" })
+}
+
+@Test func chineseEarlyEndsUseFullWidthBrackets() {
+    let chart = renderer.render(citySurvey(language: "zh-cn"), size: reportSize)
+    #expect(chart.frame.flattenedTexts.contains { $0.text == "（2004）" })
+}
+
+@Test func aSeriesStartingLateHasNoLineBeforeItsFirstPoint() {
+    let chart = renderer.render(citySurvey(), size: reportSize)
+    guard let firstColumn = centerX(of: "2005", in: chart.frame) else { Issue.record("no period label"); return }
+    let color = paletteColor(2)
+    let own = paths(chart.frame).filter { $0.stroke?.color == color || $0.fill == color }
+    #expect(!own.isEmpty)
+    #expect(own.allSatisfy { box($0.path).minX >= firstColumn - Style.briefing.markerRadius * 1.5 })
+    #expect(!chart.frame.flattenedTexts.contains { $0.text.contains("(2005)") })
+}
+
+@Test func aSinglePeriodBumpStandsInTheMiddleWithoutAZoomNote() {
+    let spec = ChartSpec(kind: .bump, title: "Single-year entity", sourceNote: "Source: test.", categories: ["2015"],
+                         series: [ChartSeries(id: "XX", label: "Single-Year Territory", values: [17])], outOf: [30],
+                         valuesAreRanks: true, valueAxisTitle: "Rank", language: "en")
+    for size in [reportSize, Size(1920, 1080)] {
+        let chart = renderer.render(spec, size: size)
+        let texts = chart.frame.flattenedTexts
+        #expect(!texts.contains { $0.text.contains("axis starts") })
+        #expect(texts.contains { $0.text == "Single-Year Territory" } && texts.contains { $0.text == "17" })
+        guard let marker = paths(chart.frame).first(where: { $0.fill == paletteColor(0) }) else { Issue.record("no marker"); continue }
+        // The axis, the point and its label form one block around the middle, not a point pinned to one side.
+        let x = box(marker.path).midX
+        #expect(x > size.width * 0.3 && x < size.width * 0.6, "\(size.width): point at \(x)")
+        #expect(texts.contains { $0.text == "1" })
+    }
+}
+
+@Test func aLoneRankIsNotZoomed() {
+    let spec = ChartSpec(kind: .bump, title: "One", categories: ["2014", "2015"],
+                         series: [ChartSeries(id: "XX", label: "XX", values: [17, 17])], valuesAreRanks: true, language: "en")
+    let plot = LinePlot(ChartContext(spec: spec, theme: ChartTheme(style: .briefing, size: reportSize), measurer: FixedWidthMeasurer()))
+    #expect(plot.firstRank == 1)
 }

@@ -66,3 +66,73 @@ private func markers(_ chart: RenderedChart, color: Color, y: Double) -> [Rect] 
 private extension Rect {
     func insetBy(_ d: Double) -> Rect { Rect(x: minX + d, y: minY + d, width: width - 2 * d, height: height - 2 * d) }
 }
+
+/// The gap chart: the domestic and international best of an indicator.
+private func gapChart(_ kind: ChartKind, groups: [String?]) -> ChartSpec {
+    var spec = ChartSpec(kind: kind, title: "Gaps", sourceNote: "Source: test.", categories: ["Domestic best", "International best"],
+                         series: [ChartSeries(id: "a", label: "UN maturity 2003", values: [17, 12]),
+                                  ChartSeries(id: "b", label: "Accenture 2003", values: [9, 1])],
+                         valuesAreRanks: true, valueAxisTitle: "Rank", language: "en")
+    spec.categoryGroups = groups
+    return spec
+}
+
+@Test(arguments: [ChartKind.dumbbell, .dot])
+func categoryGroupsColourCategoriesLikeTheirGroups(kind: ChartKind) {
+    let domestic = Style.briefing.color(forGroup: "domestic", index: 0)
+    let international = Style.briefing.color(forGroup: "international", index: 1)
+    let grouped = renderer.render(gapChart(kind, groups: ["domestic", "international"]), size: reportSize).frame
+    // Dots and legend swatches in the group colours: "domestic best" orange, "international best" blue.
+    #expect(paths(grouped).filter { $0.fill == domestic }.count >= 2)
+    #expect(paths(grouped).filter { $0.fill == international }.count >= 2)
+    #expect(!paths(grouped).contains { $0.fill == paletteColor(1) })
+    // Without groups the palette is used as before.
+    let plain = renderer.render(gapChart(kind, groups: []), size: reportSize).frame
+    #expect(paths(plain).contains { $0.fill == paletteColor(1) })
+    #expect(!paths(plain).contains { $0.fill == domestic })
+}
+
+@Test func oneEntityCloseValuesGetANiceAxisOfSensibleSpan() {
+    let spec = ChartSpec(kind: .dumbbell, title: "stated 96.5 vs computed 96.53", sourceNote: "Source: test.", categories: ["Stated", "Computed"],
+                         series: [ChartSeries(id: "CA", label: "California", values: [96.5, 96.53], valueLabels: ["96.5%", "96.5%"])],
+                         valueAxisTitle: "%", language: "en")
+    let chart = renderer.render(spec, size: Size(480, 170))
+    let ticks = chart.frame.flattenedTexts.compactMap { Double($0.text) }
+    guard let lo = ticks.min(), let hi = ticks.max() else { Issue.record("no ticks"); return }
+    // At least a tenth of the magnitude, within 0…100 for a percentage, and round numbers.
+    #expect(hi - lo >= 9)
+    #expect(hi <= 100)
+    #expect(ticks.allSatisfy { $0 == $0.rounded() })
+    // The two values read the same, so they share one point (a ring) and one label.
+    #expect(chart.frame.flattenedTexts.filter { $0.text == "96.5%" }.count == 1)
+}
+
+@Test func theValueDomainKeepsAMinimumSpan() {
+    #expect(ValueAxis.domain(96.5, 96.53, percent: true).1 == 100)
+    #expect(ValueAxis.domain(96.5, 96.53, percent: true).0 <= 91)
+    #expect(ValueAxis.domain(2, 3, percent: false).0 >= 0)
+    #expect(ValueAxis.domain(10, 90, percent: false) == (10, 90))
+    #expect(ValueAxis.domain(0, 0, percent: false).1 > 0)
+    #expect(ValueAxis.domain(-50, -49.9, percent: false).1 <= 0)
+}
+
+@Test func aRankDumbbellWithLongValueLabelsKeepsItsPlotAndIntegerTicks() {
+    let long = "Puerto Rico (Commonwealth, \"Estado Libre Asociado\", unincorporated)"
+    let spec = ChartSpec(kind: .dumbbell, title: "国内最好与国际最好的名次差距", sourceNote: "资料来源：测试。", categories: ["国内最好", "国际最好"],
+                         series: [ChartSeries(id: "civic", label: "公民数字服务 2015", values: [17, 12],
+                                              valueLabels: ["单年州 17", "\(long) 12"])],
+                         valuesAreRanks: true, valueAxisTitle: "排名", language: "zh-cn")
+    for size in [Size(480, 170), Size(320, 170), Size(1920, 1080)] {
+        let chart = renderer.render(spec, size: size)
+        let texts = chart.frame.flattenedTexts
+        let dots = paths(chart.frame).filter { $0.fill == paletteColor(0) || $0.fill == paletteColor(1) }.map { box($0.path) }
+            .filter { $0.height < size.height * 0.1 && $0.midY > size.height * 0.2 }
+        #expect(dots.count == 2)
+        if dots.count == 2 { #expect(abs(dots[0].midX - dots[1].midX) > size.width * 0.1, "\(size.width): ranks 12 and 17 drawn together") }
+        // The long name is shortened but keeps its rank.
+        #expect(texts.contains { $0.text.hasPrefix("Puerto") && $0.text.hasSuffix("… 12") })
+        let ticks = texts.compactMap { Int($0.text) }
+        #expect(ticks.contains(1) && ticks.count >= 3, "\(size.width): ticks \(ticks)")
+        #expect(intersections(chart.labelBoxes).isEmpty)
+    }
+}

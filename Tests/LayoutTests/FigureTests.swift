@@ -47,3 +47,54 @@ private func pathBounds(_ page: Page) -> [Rect] {
         #expect(rect.maxY <= Fixture.content.maxY + 1)
     }
 }
+
+// MARK: Figures that grow with their rows
+
+private func stageLadder(_ count: Int) -> ChartSpec {
+    ChartSpec(kind: .stageLadder, number: "Figure 2", title: "Stages", sourceNote: "Source: test.",
+              stageNames: ["Emerging", "Developing", "Advanced", "Leading"],
+              placements: (1...count).map { StagePlacement(id: "e\($0)", label: "Entity \($0)", group: nil, low: Double($0 % 4 + 1), high: Double($0 % 4 + 1)) },
+              language: "en")
+}
+
+private func rows(_ kind: ChartKind, _ count: Int) -> ChartSpec {
+    ChartSpec(kind: kind, number: "Figure 3", title: "Rows", sourceNote: "Source: test.", categories: ["2020", "2022"],
+              series: (1...count).map { ChartSeries(id: "e\($0)", label: "Entity \($0)", values: [Double($0), Double($0 + 1)]) },
+              language: "en")
+}
+
+/// The flow unit a figure block becomes, and the document it lays out into.
+private func figureUnit(_ chart: ChartSpec, height: Double) -> FlowUnit? {
+    let typesetter = Typesetter(style: Fixture.style, measurer: FixedWidthMeasurer())
+    var builder = FlowBuilder(typesetter: typesetter, headings: [], language: "en", content: Fixture.content)
+    builder.build([.figure(FigureBlock(chart: chart, height: height))])
+    return builder.units.first
+}
+
+@Test func figureWithManyRowsGrowsSoItsLabelsKeepTheirSize() {
+    let chart = stageLadder(30)
+    guard let unit = figureUnit(chart, height: 200) else { Issue.record("no unit"); return }
+    #expect(unit.height > 30 * Fixture.style.sizes.chartLabel * 1.6)
+    #expect(unit.height <= Fixture.content.height)
+    let labels = Frame(size: unit.frame.size, items: unit.frame.items).flattenedTexts.filter { $0.text.hasPrefix("Entity ") }
+    #expect(labels.count == 30)
+    // Full-size labels (the chart scales its type a hair with the figure width), not the 60 % a cramped row gets.
+    #expect(labels.allSatisfy { $0.font.size >= Fixture.style.sizes.chartLabel * 0.95 }, "\(Set(labels.map(\.font.size)))")
+    // At the height asked for, the same chart squeezes its labels.
+    let cramped = ChartRenderer(style: Fixture.style, measurer: FixedWidthMeasurer()).render(chart, size: Size(Fixture.content.width, 200))
+    #expect(cramped.frame.flattenedTexts.filter { $0.text.hasPrefix("Entity ") }.allSatisfy { $0.font.size < Fixture.style.sizes.chartLabel * 0.8 })
+}
+
+@Test func rowChartsGrowButNeverPastThePageAndOtherChartsKeepTheirHeight() {
+    for kind in [ChartKind.bar, .groupedBar, .dot, .dumbbell, .heatmap, .slope] {
+        #expect((figureUnit(rows(kind, 25), height: 200)?.height ?? 0) > 25 * Fixture.style.sizes.chartLabel * 1.6, "\(kind)")
+        // A few rows fit the height asked for.
+        #expect(figureUnit(rows(kind, 3), height: 200)?.height == 200, "\(kind)")
+        // Many rows stop at the page.
+        #expect(figureUnit(rows(kind, 200), height: 200)?.height == Fixture.content.height, "\(kind)")
+    }
+    #expect(figureUnit(rows(.bump, 60), height: 200)?.height == 200)
+    #expect(figureUnit(rows(.line, 60), height: 250)?.height == 250)
+    // A taller height asked for is kept.
+    #expect(figureUnit(stageLadder(5), height: 500)?.height == 500)
+}

@@ -3,10 +3,21 @@ import Model
 import Testing
 @testable import Layout
 
-@Test func chineseNumeralsUpToNinetyNine() {
+@Test func chineseNumeralsUpToNineThousandNineHundredNinetyNine() {
     let cases: [(Int, String)] = [(1, "一"), (9, "九"), (10, "十"), (11, "十一"), (19, "十九"), (20, "二十"), (21, "二十一"),
-                                  (40, "四十"), (99, "九十九"), (100, "100")]
-    for (n, expected) in cases { #expect(HeadingNumbering.chineseNumeral(n) == expected) }
+                                  (40, "四十"), (99, "九十九"), (100, "一百"), (101, "一百零一"), (110, "一百一十"),
+                                  (111, "一百一十一"), (120, "一百二十"), (999, "九百九十九"), (1000, "一千"), (1001, "一千零一"),
+                                  (1010, "一千零一十"), (1020, "一千零二十"), (1100, "一千一百"), (1234, "一千二百三十四"),
+                                  (2005, "二千零五"), (9999, "九千九百九十九"), (10000, "10000"), (0, "0"), (-3, "-3")]
+    for (n, expected) in cases { #expect(HeadingNumbering.chineseNumeral(n) == expected, "\(n)") }
+}
+
+@Test func theHundredthChineseHeadingIsNumberedInChinese() {
+    var numbering = HeadingNumbering(scheme: .chinese)
+    for _ in 1...99 { _ = numbering.next(level: 1) }
+    #expect(numbering.next(level: 1) == "一百、")
+    #expect(numbering.next(level: 2) == "（一）")
+    #expect(numbering.next(level: 1) == "一百零一、")
 }
 
 @Test func chineseNumberingByLevel() {
