@@ -25,8 +25,12 @@ fi
 # fonts' CFF subroutines. scripts/flatten_cjk_fonts.py explains; it needs fontTools (PyPI), once.
 FLAT_DIR=/usr/local/share/fonts/dossier
 if [ ! -f "$FLAT_DIR/NotoSansCJKsc-Regular-flat.otf" ] || [ ! -f "$FLAT_DIR/NotoSansCJKsc-Bold-flat.otf" ]; then
-  python3 -c "import fontTools" 2>/dev/null || python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore fonttools >&2
-  $SUDO python3 "$(dirname "$0")/flatten_cjk_fonts.py" /usr/share/fonts/opentype/noto "$FLAT_DIR"
+  python3 -c "import fontTools" 2>/dev/null \
+    || python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore fonttools >&2 \
+    || python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore fonttools >&2 || true
+  if ! $SUDO python3 "$(dirname "$0")/flatten_cjk_fonts.py" /usr/share/fonts/opentype/noto "$FLAT_DIR"; then
+    echo "setup: warning: could not write the flattened CJK fonts; Chinese PDFs may lose glyphs such as 如" >&2
+  fi
   missing="$missing fonts"
 fi
 # fontconfig must see newly installed fonts before the first render.
