@@ -24,11 +24,16 @@ fi
 # Flattened copies of the Chinese faces: cairo 1.16 drops some glyphs (e.g. 如) from PDFs when it subsets the
 # fonts' CFF subroutines. scripts/flatten_cjk_fonts.py explains; it needs fontTools (PyPI), once.
 FLAT_DIR=/usr/local/share/fonts/dossier
-if [ ! -f "$FLAT_DIR/NotoSansCJKsc-Regular-flat.otf" ] || [ ! -f "$FLAT_DIR/NotoSansCJKsc-Bold-flat.otf" ]; then
+FLAT_VERSION=2   # bump when flatten_cjk_fonts.py changes what it writes; older copies are then replaced
+if [ "$(cat "$FLAT_DIR/VERSION" 2>/dev/null)" != "$FLAT_VERSION" ]; then
+  $SUDO rm -f "$FLAT_DIR"/NotoSansCJKsc-*.otf
+
   python3 -c "import fontTools" 2>/dev/null \
     || python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore fonttools >&2 \
     || python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore fonttools >&2 || true
-  if ! $SUDO python3 "$(dirname "$0")/flatten_cjk_fonts.py" /usr/share/fonts/opentype/noto "$FLAT_DIR"; then
+  if $SUDO python3 "$(dirname "$0")/flatten_cjk_fonts.py" /usr/share/fonts/opentype/noto "$FLAT_DIR"; then
+    echo "$FLAT_VERSION" | $SUDO tee "$FLAT_DIR/VERSION" >/dev/null
+  else
     echo "setup: warning: could not write the flattened CJK fonts; Chinese PDFs may lose glyphs such as 如" >&2
   fi
   missing="$missing fonts"

@@ -92,8 +92,8 @@ public struct Style: Hashable, Sendable {
     public var cjkLatinSpace: Bool = false
 
     public init(name: String, page: PageTemplate = .a4,
-                fonts: StyleFonts = StyleFonts(body: ["DejaVu Sans", "Noto Sans CJK SC Flat", "Noto Sans CJK SC"],
-                                           heading: ["DejaVu Sans", "Noto Sans CJK SC Flat", "Noto Sans CJK SC"]),
+                fonts: StyleFonts = StyleFonts(body: ["DejaVu Sans", "Noto Sans CJK SC Flat", "Noto Sans CJK SC Flat Full", "Noto Sans CJK SC"],
+                                           heading: ["DejaVu Sans", "Noto Sans CJK SC Flat", "Noto Sans CJK SC Flat Full", "Noto Sans CJK SC"]),
                 sizes: StyleSizes = StyleSizes(), colors: StyleColors = StyleColors(), lineHeight: Double = 1.6,
                 paragraphSpacing: Double = 6, justify: Bool = false, headingNumbering: String = "chinese",
                 lineWidth: Double = 1, focusLineWidth: Double = 2.2, markerRadius: Double = 3.2, monochrome: Bool = false) {
