@@ -55,11 +55,12 @@ public struct Dataset: Sendable {
 
     /// The observation for an exact period, or the only one in that year when the period is a year.
     public func observation(entity: String, indicator: String, period: Period) -> Observation? {
-        let all = observations(entity: entity, indicator: indicator)
-        if let exact = all.first(where: { $0.period == period }) { return exact }
+        // Looked up for every table cell: walk the indexes without building an array of observations.
+        guard let indexes = series[SeriesKey(entity: entity, indicator: indicator)] else { return nil }
+        if let exact = indexes.first(where: { observations[$0].period == period }) { return observations[exact] }
         if case .year(let y) = period {
-            let inYear = all.filter { $0.period.startYear == y && $0.period.endYear == y }
-            if inYear.count == 1 { return inYear[0] }
+            let inYear = indexes.filter { observations[$0].period.startYear == y && observations[$0].period.endYear == y }
+            if inYear.count == 1 { return observations[inYear[0]] }
         }
         return nil
     }

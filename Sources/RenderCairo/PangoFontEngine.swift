@@ -15,6 +15,8 @@ public final class PangoFontEngine: TextMeasurer, @unchecked Sendable {
     private var layouts: [LayoutKey: OpaquePointer] = [:]
     private var descriptions: [FontSpec: OpaquePointer] = [:]
     private var tofu: Set<String> = []
+    /// Advances of short texts (table cells, labels), which repeat a lot; paragraphs are not kept.
+    private var characterWidthCache: [LayoutKey: [Double]] = [:]
 
     struct LayoutKey: Hashable {
         var text: String
@@ -68,6 +70,14 @@ public final class PangoFontEngine: TextMeasurer, @unchecked Sendable {
     public func characterWidths(of text: String, font: FontSpec) -> [Double] {
         lock.lock()
         defer { lock.unlock() }
+        let key = LayoutKey(text: text, font: font)
+        if let cached = characterWidthCache[key] { return cached }
+        let widths = shapeCharacterWidths(text, font)
+        if text.utf8.count <= 64 { characterWidthCache[key] = widths }
+        return widths
+    }
+
+    private func shapeCharacterWidths(_ text: String, _ font: FontSpec) -> [Double] {
         // A throwaway layout: paragraphs rarely repeat, so caching them would only hold memory.
         guard !text.isEmpty, let layout = pango_layout_new(context), let description = descriptionLocked(font) else {
             return text.map { _ in 0 }

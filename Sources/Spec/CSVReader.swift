@@ -9,58 +9,65 @@ public struct CSVReader {
     }
 
     /// Parses text into records; an unterminated quote is reported at the line where it opened.
+    /// Works on UTF-8 bytes (every delimiter is ASCII, so multi-byte characters pass through untouched).
     public static func parse(_ text: String, file: String, diagnostics: inout [Diagnostic]) -> [Record] {
+        var text = text
+        return text.withUTF8 { bytes in parse(bytes, file: file, diagnostics: &diagnostics) }
+    }
+
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String, diagnostics: inout [Diagnostic]) -> [Record] {
+        let quote: UInt8 = 0x22, comma: UInt8 = 0x2C, newline: UInt8 = 0x0A, hash: UInt8 = 0x23
         var records: [Record] = []
         var fields: [String] = []
-        var field = ""
+        var field: [UInt8] = []
+        var fieldStarted = false   // a quoted field may be empty but still counts as started
         var inQuotes = false
-        var line = 1
-        var recordLine = 1
-        var quoteLine = 1
-        var atRecordStart = true
         var afterQuote = false
-        var iterator = text.unicodeScalars.makeIterator()
-        var pending: Unicode.Scalar? = nil
-        func next() -> Unicode.Scalar? {
-            if let p = pending { pending = nil; return p }
-            return iterator.next()
+        var atRecordStart = true
+        var line = 1, recordLine = 1, quoteLine = 1
+        var i = 0
+        let n = bytes.count
+        func endField() {
+            fields.append(String(decoding: field, as: UTF8.self))
+            field.removeAll(keepingCapacity: true)
+            fieldStarted = false
         }
         func endRecord() {
-            fields.append(field)
-            field = ""
+            endField()
             if !(fields.count == 1 && fields[0].isEmpty) { records.append(Record(fields: fields, line: recordLine)) }
-            fields = []
+            fields.removeAll(keepingCapacity: true)
             atRecordStart = true
         }
-        while let c = next() {
+        while i < n {
+            let c = bytes[i]
             if inQuotes {
-                if c == "\"" {
-                    if let n = next() {
-                        if n == "\"" { field.unicodeScalars.append("\"") } else { inQuotes = false; afterQuote = true; pending = n }
-                    } else {
-                        inQuotes = false
-                    }
+                if c == quote {
+                    if i + 1 < n, bytes[i + 1] == quote { field.append(quote); i += 2; continue }
+                    inQuotes = false
+                    afterQuote = true
                 } else {
-                    if c == "\n" { line += 1 }
-                    field.unicodeScalars.append(c)
+                    if c == newline { line += 1 }
+                    field.append(c)
                 }
+                i += 1
                 continue
             }
             if atRecordStart {
                 recordLine = line
-                if c == "#" {
-                    while let n = next(), n != "\n" {}
+                if c == hash {
+                    while i < n, bytes[i] != newline { i += 1 }
+                    i += 1
                     line += 1
                     continue
                 }
                 atRecordStart = false
             }
             switch c {
-            case "\"":
-                if field.isEmpty && !afterQuote { inQuotes = true; quoteLine = line } else { field.unicodeScalars.append(c) }
-            case ",":
-                fields.append(field); field = ""; afterQuote = false
-            case "\n":
+            case quote:
+                if field.isEmpty && !afterQuote && !fieldStarted { inQuotes = true; fieldStarted = true; quoteLine = line } else { field.append(c) }
+            case comma:
+                endField(); afterQuote = false
+            case newline:
                 endRecord(); afterQuote = false
                 line += 1
             default:
@@ -69,8 +76,9 @@ public struct CSVReader {
                                               hint: "double a quote inside a quoted field (\"\"), or quote the whole field", code: "csv-syntax"))
                     afterQuote = false
                 }
-                field.unicodeScalars.append(c)
+                field.append(c)
             }
+            i += 1
         }
         if inQuotes {
             diagnostics.append(.error("a quoted field is never closed", at: SourceLocation(file: file, line: quoteLine),
