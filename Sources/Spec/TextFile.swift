@@ -52,11 +52,12 @@ public enum TextFile {
                                       code: "encoding"))
             return nil
         }
-        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        // Byte checks: Foundation's string searches convert the whole file to UTF-16 first.
+        if text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
             diagnostics.append(.error("file is empty", at: location, code: "empty-file"))
             return nil
         }
-        if text.contains("\r") {
+        if text.utf8.contains(0x0D) {
             diagnostics.append(.warning("file has CRLF (Windows) line endings; they were read as LF", at: location,
                                         hint: "save with LF line endings to keep diffs clean", code: "crlf"))
             return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
