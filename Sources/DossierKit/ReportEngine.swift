@@ -39,10 +39,20 @@ public struct LoadedReport: Sendable {
 public final class ReportEngine: @unchecked Sendable {
     public let cache: InputCache
     private var renderers: [String: CairoRenderer] = [:]
+    /// Renderers used only by the background image queue: with their own fonts and layouts, rasterising
+    /// slide images never waits for the layout thread's Pango lock (nor it for them).
+    private var imageRenderers: [String: CairoRenderer] = [:]
     /// Warnings from the last `render` (layout clipping, broken links).
     private var renderWarnings: [Diagnostic] = []
 
     public init(cache: InputCache = InputCache()) { self.cache = cache }
+
+    func imageRenderer(for language: String) -> CairoRenderer {
+        if let r = imageRenderers[language] { return r }
+        let r = CairoRenderer(language: language)
+        imageRenderers[language] = r
+        return r
+    }
 
     public func renderer(for language: String) -> CairoRenderer {
         if let r = renderers[language] { return r }
@@ -180,7 +190,8 @@ public final class ReportEngine: @unchecked Sendable {
                         if format == "png" {
                             let w = Int((size.width * exports.scale).rounded()), h = Int((size.height * exports.scale).rounded())
                             let options = PNGOptions(pixelWidth: w, pixelHeight: h, transparent: exports.transparent)
-                            let index = encodes.start { try renderer.raster(frame, options: options).encodePNG() }
+                            let images = imageRenderer(for: spec.language)
+                            let index = encodes.start { try images.raster(frame, options: options).encodePNG() }
                             planned.append(PlannedOutput(name: name, kind: "png", width: w, height: h, encode: index))
                         } else {
                             let bytes = try export(frame, title: chart.title, format: format, scale: 1, transparent: exports.transparent, loaded: loaded)
