@@ -190,7 +190,9 @@ public final class ReportEngine: @unchecked Sendable {
                         if format == "png" {
                             let w = Int((size.width * exports.scale).rounded()), h = Int((size.height * exports.scale).rounded())
                             let options = PNGOptions(pixelWidth: w, pixelHeight: h, transparent: exports.transparent)
-                            let images = imageRenderer(for: spec.language)
+                            // With a report to lay out, images get their own fonts (no waiting on the layout's lock);
+                            // for images alone, a second font setup would cost more than it saves.
+                            let images = spec.pdfName == nil ? renderer : imageRenderer(for: spec.language)
                             let index = encodes.start { try images.raster(frame, options: options).encodePNG() }
                             planned.append(PlannedOutput(name: name, kind: "png", width: w, height: h, encode: index))
                         } else {
