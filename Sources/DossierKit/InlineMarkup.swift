@@ -2,7 +2,13 @@ import Layout
 
 /// Parses the small inline markup of spec text: `**bold**`, `*italic*` and `[text](link)`.
 enum InlineMarkup {
+    /// `\*` is a literal asterisk. Emphasis left open at the end is not emphasis: the markers are kept as text.
     static func parse(_ text: String) -> [InlineSpan] {
+        let (spans, balanced) = parse(text, markers: true)
+        return balanced ? spans : parse(text, markers: false).spans
+    }
+
+    private static func parse(_ text: String, markers: Bool) -> (spans: [InlineSpan], balanced: Bool) {
         var spans: [InlineSpan] = []
         var current = ""
         var bold = false, italic = false
@@ -13,10 +19,13 @@ enum InlineMarkup {
         }
         while i < text.endIndex {
             let rest = text[i...]
-            if rest.hasPrefix("**") {
+            if rest.hasPrefix("\\*") {
+                current.append("*"); i = text.index(i, offsetBy: 2); continue
+            }
+            if markers, rest.hasPrefix("**") {
                 flush(); bold.toggle(); i = text.index(i, offsetBy: 2); continue
             }
-            if rest.hasPrefix("*"), !rest.hasPrefix("* ") || italic {
+            if markers, rest.hasPrefix("*"), !rest.hasPrefix("* ") || italic {
                 flush(); italic.toggle(); i = text.index(after: i); continue
             }
             if rest.hasPrefix("["), let close = rest.range(of: "]("), let end = matchingParenthesis(rest[close.upperBound...]),
@@ -32,7 +41,7 @@ enum InlineMarkup {
             i = text.index(after: i)
         }
         flush()
-        return spans
+        return (spans, !bold && !italic)
     }
 
     /// The ")" that closes a link target, allowing balanced parentheses inside it (…/Bonn_(city)).

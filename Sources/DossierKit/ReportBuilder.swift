@@ -72,6 +72,13 @@ struct ReportBuilder {
         blocks.append(.title(TitleBlock(title: render(spec.title), subtitle: spec.subtitle.map { render($0) } ?? "",
                                         author: spec.author, date: displayDate(spec.date))))
         for section in spec.sections { add(section) }
+        if let only = spec.chartExports?.only {
+            let ids = charts.map(\.id)
+            for id in only where !ids.contains(id) {
+                diagnostics.append(.error("outputs.charts.only names no chart of this report: '\(id)'", at: SourceLocation(file: spec.path),
+                                          hint: Suggestion.hint(for: id, in: ids), code: "unknown-chart"))
+            }
+        }
         let meta = LayoutMetadata(title: render(spec.title), author: spec.author, subject: spec.subtitle.map { render($0) } ?? "",
                                   keywords: spec.keywords, date: spec.date, language: language)
         return ReportContent(blocks: blocks, charts: charts, metadata: meta, warnings: diagnostics)

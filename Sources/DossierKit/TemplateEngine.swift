@@ -44,10 +44,19 @@ struct TemplateEngine {
     }
 
     func evaluate(_ expression: String, at location: SourceLocation, _ diagnostics: inout [Diagnostic], cited: inout [String]) -> String {
+        var unknownParameter: String?
         let words = expression.split(whereSeparator: { $0 == " " || $0 == "\t" }).map { word -> String in
             let w = String(word)
-            if w.hasPrefix("$"), let v = parameters[String(w.dropFirst())] { return v }
+            guard w.hasPrefix("$") else { return w }
+            if let v = parameters[String(w.dropFirst())] { return v }
+            unknownParameter = unknownParameter ?? String(w.dropFirst())
             return w
+        }
+        if let name = unknownParameter {
+            diagnostics.append(.error("unknown parameter '$\(name)' in {{\(expression)}}", at: location,
+                                      hint: parameters.isEmpty ? "declare it under params:" : Suggestion.hint(for: name, in: Array(parameters.keys)),
+                                      code: "unknown-param"))
+            return "{{\(expression)}}"
         }
         guard let function = words.first else {
             diagnostics.append(.error("empty placeholder {{ }}", at: location, code: "template"))

@@ -4,7 +4,7 @@ import Geometry
 public struct DataChecker: Sendable {
     /// Years outside this range are reported as suspicious.
     public var validYears: ClosedRange<Int>
-    public init(validYears: ClosedRange<Int> = 1950...2100) { self.validYears = validYears }
+    public init(validYears: ClosedRange<Int> = 1800...2200) { self.validYears = validYears }
 
     public func check(_ data: Dataset) -> [Diagnostic] {
         var findings: [Diagnostic] = []

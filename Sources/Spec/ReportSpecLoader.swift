@@ -378,7 +378,9 @@ struct SpecReader {
         formats = formats.filter { ["png", "svg", "pdf"].contains($0) }
         var sizes: [Size] = []
         for s in m.value("sizes")?.stringList(&diagnostics, what: "'sizes'") ?? ["1920x1080"] {
-            if let size = ChartSize.parse(s) { sizes.append(size) } else {
+            if let size = ChartSize.parse(s) {
+                if !sizes.contains(size) { sizes.append(size) }   // a size listed twice would write one file twice
+            } else {
                 diagnostics.append(.error("size '\(s)' must be WIDTHxHEIGHT in pixels (16–16384), e.g. 1920x1080", at: m.keyLocation("sizes"), code: "bad-size"))
             }
         }

@@ -52,6 +52,12 @@ public enum TextFile {
                                       code: "encoding"))
             return nil
         }
+        if let nul = bytes.firstIndex(of: 0) {
+            let line = bytes[bytes.startIndex..<nul].filter { $0 == 0x0A }.count + 1
+            diagnostics.append(.error("file contains a NUL byte", at: SourceLocation(file: path, line: line),
+                                      hint: "it is probably not a text file, or was saved in UTF-16", code: "encoding"))
+            return nil
+        }
         // Byte checks: Foundation's string searches convert the whole file to UTF-16 first.
         if text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
             diagnostics.append(.error("file is empty", at: location, code: "empty-file"))

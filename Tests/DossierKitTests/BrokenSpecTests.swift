@@ -82,3 +82,13 @@ func brokenSpecIsReported(name: String, code: String, line: Int, severity: Diagn
     let (_, _, cycle) = StyleLoader.load(path: TestPaths.fixtures + "/styles/cycle-a.yaml")
     #expect(cycle.contains { $0.code == "style-cycle" })
 }
+
+@Test func unknownParameterInAPlaceholderIsNamedAsSuch() throws {
+    let folder = TestPaths.temporaryFolder()
+    let spec = try String(contentsOfFile: TestPaths.fixtures + "/specs/ok.yaml", encoding: .utf8)
+        .replacingOccurrences(of: "dataset: ../datasets/base", with: "dataset: \(TestPaths.fixtures)/datasets/base")
+        .replacingOccurrences(of: "{{rank US survey.rank 2001}}", with: "{{name $nope}}")
+    try spec.write(toFile: folder + "/p.yaml", atomically: true, encoding: .utf8)
+    let d = ReportEngine().validate(ReportJob(specPath: folder + "/p.yaml")).first { $0.code == "unknown-param" }
+    #expect(d?.message.contains("unknown parameter '$nope'") == true, "\(String(describing: d))")
+}
