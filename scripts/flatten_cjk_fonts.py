@@ -34,7 +34,8 @@ def common_characters():
             except UnicodeDecodeError:
                 pass
     for first, last in [(0x3000, 0x303F), (0xFF00, 0xFFEF), (0x2000, 0x206F), (0x2E80, 0x2EFF), (0x3200, 0x32FF),
-                        (0x2460, 0x24FF), (0x25A0, 0x25FF), (0x2190, 0x21FF), (0x2100, 0x214F), (0x00A0, 0x00FF)]:
+                        (0x2460, 0x24FF), (0x25A0, 0x25FF), (0x2190, 0x21FF), (0x2100, 0x214F), (0x00A0, 0x00FF),
+                        (0x0020, 0x007E)]:   # ASCII too: Pango may give a space between Chinese characters to this face
         chars.update(chr(c) for c in range(first, last + 1))
     return "".join(sorted(chars))
 

@@ -24,7 +24,7 @@ fi
 # Flattened copies of the Chinese faces: cairo 1.16 drops some glyphs (e.g. 如) from PDFs when it subsets the
 # fonts' CFF subroutines. scripts/flatten_cjk_fonts.py explains; it needs fontTools (PyPI), once.
 FLAT_DIR=/usr/local/share/fonts/dossier
-FLAT_VERSION=2   # bump when flatten_cjk_fonts.py changes what it writes; older copies are then replaced
+FLAT_VERSION=3   # bump when flatten_cjk_fonts.py changes what it writes; older copies are then replaced
 if [ "$(cat "$FLAT_DIR/VERSION" 2>/dev/null)" != "$FLAT_VERSION" ]; then
   $SUDO rm -f "$FLAT_DIR"/NotoSansCJKsc-*.otf
 

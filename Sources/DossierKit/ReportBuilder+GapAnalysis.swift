@@ -11,6 +11,8 @@ struct GapRow {
     var domesticBest: (Entity, Observation)
     var internationalBest: (Entity, Observation)
     var internationalMedian: Double
+    /// How many international entities the median is taken over.
+    var internationalCount: Int
     /// Positive = domestic is behind, in the indicator's own units (rank places or value).
     var gap: Double
 }
@@ -64,7 +66,8 @@ extension ReportBuilder {
                 let inn = "\(r.internationalBest.0.name(language))\n\(formatter.format(r.internationalBest.1.value, indicator: r.indicator))（\(r.internationalBest.1.period.display(language))）"
                 return [TableCell(r.indicator.label.resolve(language)), TableCell(zh ? dn : dn.replacingOccurrences(of: "（", with: " (").replacingOccurrences(of: "）", with: ")"), alignment: .center),
                         TableCell(zh ? inn : inn.replacingOccurrences(of: "（", with: " (").replacingOccurrences(of: "）", with: ")"), alignment: .center),
-                        TableCell(r.internationalMedian == r.internationalMedian.rounded() ? formatter.short(r.internationalMedian, indicator: r.indicator) : NumberFormatting.grouped(r.internationalMedian, decimals: 1, separator: formatter.separator), alignment: .decimal),
+                        TableCell((r.internationalMedian == r.internationalMedian.rounded() ? formatter.short(r.internationalMedian, indicator: r.indicator) : NumberFormatting.grouped(r.internationalMedian, decimals: 1, separator: formatter.separator))
+                                  + (zh ? "（n=\(r.internationalCount)）" : " (n=\(r.internationalCount))"), alignment: .end),
                         TableCell(gapText(r), alignment: .end, bold: r.gap > 0)]
             }
             let note = sourceNote(nil, rows.map(\.indicator))
@@ -146,7 +149,7 @@ extension ReportBuilder {
         let sorted = iRows.compactMap { $0.1.value.number }.sorted()
         let median = sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
         let gap = x.direction == .lowerBetter ? dv - iv : iv - dv
-        return GapRow(indicator: x, domesticBest: d, internationalBest: i, internationalMedian: median, gap: gap)
+        return GapRow(indicator: x, domesticBest: d, internationalBest: i, internationalMedian: median, internationalCount: sorted.count, gap: gap)
     }
 
     func gapText(_ r: GapRow) -> String {
@@ -177,34 +180,53 @@ extension ReportBuilder {
     }
 
     func stageSentence(_ placed: [StagePlacement], stage: Indicator) -> String {
-        func describe(_ p: StagePlacement) -> String {
+        func describe(_ label: String, plural: Bool, _ p: StagePlacement) -> String {
             let at = p.low == p.high ? formatter.stageLabel(Int(p.low)) : formatter.stageRangeLabel(Int(p.low), Int(p.high))
+            let verb = plural ? "are" : "is"
             if let t = p.target {
-                return words.zh ? "\(p.label)处于\(at)，正向\(formatter.stageLabel(Int(t)))迈进" : "\(p.label) at \(at), heading for \(formatter.stageLabel(Int(t)))"
+                return words.zh ? "\(label)处于\(at)，正向\(formatter.stageLabel(Int(t)))迈进"
+                                : "\(label) \(verb) at \(at), heading for \(formatter.stageLabel(Int(t)))"
             }
-            return words.zh ? "\(p.label)处于\(at)" : "\(p.label) at \(at)"
+            return words.zh ? "\(label)处于\(at)" : "\(label) \(verb) at \(at)"
+        }
+        func place(_ p: StagePlacement) -> String { "\(p.group ?? "")|\(p.low)|\(p.high)|\(p.target ?? 0)" }
+        // A member placed exactly like a group or region above it says nothing new ("the three poles are at
+        // stage 4" covers the United States): it is left out of the sentence.
+        let byID = Dictionary(placed.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        func coveredByAncestor(_ p: StagePlacement) -> Bool {
+            var parent = dataset.entity(p.id)?.parent
+            var steps = 0
+            while let id = parent, steps < 10 {
+                if let ancestor = byID[id], place(ancestor) == place(p) { return true }
+                parent = dataset.entity(id)?.parent
+                steps += 1
+            }
+            return false
         }
         // Group entities that sit at the same place, so the sentence stays short with many entities.
         var groups: [(key: String, members: [StagePlacement])] = []
-        for p in placed {
+        for p in placed where !coveredByAncestor(p) {
             // Groups ("developed countries") are stated on their own, never counted among their members.
             let kind = dataset.entity(p.id)?.kind ?? .country
             let collective = kind == .group || kind == .region
-            let key = "\(p.group ?? "")|\(p.low)|\(p.high)|\(p.target ?? 0)|\(collective ? p.id : "members")"
+            let key = place(p) + "|" + (collective ? p.id : "members")
             if let i = groups.firstIndex(where: { $0.key == key }) { groups[i].members.append(p) } else { groups.append((key, [p])) }
         }
         let parts = groups.map { g -> String in
-            var first = g.members[0]
-            if g.members.count > 1 {
-                let names = g.members.map(\.label)
-                let kinds = Set(g.members.compactMap { dataset.entity($0.id)?.kind })
-                let noun = kinds == [.country] ? (words.zh ? "个国家" : " countries") : kinds == [.city] ? (words.zh ? "个城市" : " cities") : (words.zh ? "个" : "")
-                let shown = names.count > 4 ? names.prefix(4).joined(separator: words.zh ? "、" : ", ") + (words.zh ? "等 \(names.count) \(noun)" : " and \(names.count - 4) more\(noun)") : names.joined(separator: words.zh ? "、" : ", ")
-                first.label = shown
+            let names = g.members.map { p -> String in
+                // English group names are common nouns inside a sentence ("developed countries").
+                guard !words.zh, dataset.entity(p.id)?.kind == .group, let first = p.label.first else { return p.label }
+                return first.lowercased() + p.label.dropFirst()
             }
-            return describe(first)
+            let kinds = Set(g.members.compactMap { dataset.entity($0.id)?.kind })
+            let noun = kinds == [.country] ? (words.zh ? "个国家" : " countries") : kinds == [.city] ? (words.zh ? "个城市" : " cities") : (words.zh ? "个" : "")
+            let shown = names.count > 4
+                ? names.prefix(4).joined(separator: words.zh ? "、" : ", ") + (words.zh ? "等 \(names.count) \(noun)" : " and \(names.count - 4) more\(noun)")
+                : names.joined(separator: words.zh ? "、" : (names.count == 2 ? " and " : ", "))
+            let plural = names.count > 1 || (dataset.entity(g.members[0].id)?.kind == .group)
+            return describe(shown, plural: plural, g.members[0])
         }
-        return words.zh ? "按五阶段划分，" + parts.joined(separator: "；") + "。" : "On the five-stage scale: " + parts.joined(separator: "; ") + "."
+        return words.zh ? "按五阶段划分，" + parts.joined(separator: "；") + "。" : "On the five-stage scale, " + parts.joined(separator: "; ") + "."
     }
 
     /// Notes on the data: what `dossier data check` finds, stated plainly, and how the report treats it.
@@ -220,11 +242,10 @@ extension ReportBuilder {
             blocks.append(.paragraph([InlineSpan(zh ? "数据检查未发现问题。" : "The data check found no problems.")]))
             return
         }
-        blocks.append(.paragraph([InlineSpan(zh ? "对本报告所用数据的一致性检查发现以下 \(findings.count) 处问题。报告保留资料原文的数值，不作修改；处理方式见各条说明，方括号内为数据文件中的位置。"
-                                                : "A consistency check of the data used in this report finds the \(findings.count) issues below. The report keeps the figures as the source prints them; each note says how they are treated, and the brackets give the place in the data files.")]))
+        blocks.append(.paragraph([InlineSpan(zh ? "对本报告所用数据的一致性检查发现以下 \(findings.count) 处问题。报告保留资料原文的数值，不作修改；处理方式见各条说明。"
+                                                : "A consistency check of the data used in this report finds the \(findings.count) issues below. The report keeps the figures as the source prints them; each note says how they are treated.")]))
         let items: [[InlineSpan]] = findings.map { f in
-            let loc = f.location.map { "\(($0.file as NSString).lastPathComponent):\($0.line)" } ?? ""
-            return [InlineSpan(restate(f)), InlineSpan(" [\(loc)]", italic: true), InlineSpan(" " + treatment(f.code))]
+            return [InlineSpan(restate(f)), InlineSpan((zh ? "" : " ") + treatment(f.code))]
         }
         blocks.append(.list(items: items, ordered: true))
     }
@@ -242,8 +263,10 @@ extension ReportBuilder {
             return zh ? "\(names.joined(separator: "与"))在\(label(d["indicator"]))（\(period(d["period"]))）中同为第\(d["rank"] ?? "")名。"
                       : "\(names.joined(separator: " and ")) share rank \(d["rank"] ?? "") in \(label(d["indicator"])) (\(period(d["period"]))). "
         case "relation-mismatch":
-            return zh ? "\(name(d["entity"]))的\(label(d["indicator"]))（\(period(d["period"]))）文中为 \(d["stated"] ?? "")，按\(label(d["numerator"]))÷\(label(d["denominator"]))（\(d["num"] ?? "")÷\(d["den"] ?? "")）计算为 \(d["computed"] ?? "")。"
-                      : "\(name(d["entity"])), \(period(d["period"])): the source gives \(d["stated"] ?? "") for \(label(d["indicator"]).lowercased()), but \(d["num"] ?? "") / \(d["den"] ?? "") × 100 gives \(d["computed"] ?? ""). "
+            let percent = dataset.indicator(d["indicator"] ?? "")?.unit == .percent ? "%" : ""
+            let when = d["period"].flatMap(Period.init).map { p -> String in if case .year = p { return p.display(language) + "年" } else { return p.display(language) } } ?? ""
+            return zh ? "\(name(d["entity"]))\(when)的\(label(d["indicator"]))为 \(d["stated"] ?? "")\(percent)，按\(label(d["numerator"]))÷\(label(d["denominator"]))（\(d["num"] ?? "")÷\(d["den"] ?? "")）计算为 \(d["computed"] ?? "")\(percent)。"
+                      : "\(name(d["entity"])), \(period(d["period"])): \(label(d["indicator"]).lowercased()) \(d["stated"] ?? "")\(percent), while \(d["num"] ?? "") / \(d["den"] ?? "") gives \(d["computed"] ?? "")\(percent). "
         case "period-source":
             let source = d["source"].flatMap { dataset.source($0)?.publisher.resolve(language) } ?? (d["source"] ?? "")
             return zh ? "\(name(d["entity"]))的\(label(d["indicator"]))记为\(period(d["period"]))，不在\(source)资料的年份（\(d["from"] ?? "")—\(d["to"] ?? "")）之内。"

@@ -192,7 +192,8 @@ extension ReportBuilder {
     /// Every observation of the selected indicators: value, period, note and where it comes from.
     mutating func observationsTable(_ t: TableSpec) -> TableBlock? {
         let selected = entities(t.entities)
-        let indicators = t.indicators.compactMap { indicator($0, at: t.location) }
+        // No indicators listed: every indicator, in the dataset's order (a profile of all that is known).
+        let indicators = t.indicators.isEmpty ? dataset.indicators : t.indicators.compactMap { indicator($0, at: t.location) }
         let header = [TableCell(words.entityHeader(selected), bold: true), TableCell(words.indicatorHeader, bold: true),
                       TableCell(words.zh ? "时间" : "Period", alignment: .center, bold: true), TableCell(words.zh ? "数值" : "Value", alignment: .end, bold: true),
                       TableCell(words.zh ? "原文" : "Quoted from the source", bold: true)]

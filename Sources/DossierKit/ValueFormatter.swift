@@ -43,7 +43,8 @@ public struct ValueFormatter: Sendable {
     func englishMagnitude(_ n: Double, indicator: Indicator, withScale: Bool) -> String? {
         guard !Language.isChinese(language), let (factor, unit) = Self.chineseScale(indicator) else { return nil }
         let v = n * factor
-        let (divisor, word): (Double, String) = abs(v) >= 1e9 ? (1e9, "billion") : abs(v) >= 1e6 ? (1e6, "million") : abs(v) >= 1e3 ? (1e3, "thousand") : (1, "")
+        // From 100,000 on, millions ("0.9 million"), so neighbouring figures in a table share a word.
+        let (divisor, word): (Double, String) = abs(v) >= 1e9 ? (1e9, "billion") : abs(v) >= 1e5 ? (1e6, "million") : abs(v) >= 1e3 ? (1e3, "thousand") : (1, "")
         let scaled = v / divisor
         let decimals = scaled == scaled.rounded() || abs(scaled) >= 100 ? 0 : 1
         var text = indicator.format.prefix + NumberFormatting.grouped(scaled, decimals: decimals, separator: ",")
@@ -97,7 +98,9 @@ public struct ValueFormatter: Sendable {
     public func stageLabel(_ level: Int) -> String {
         let name = dataset.stageName(level, language) ?? ""
         if Language.isChinese(language) { return name.isEmpty ? "第\(level)阶段" : "第\(level)阶段（\(name)）" }
-        return name.isEmpty ? "stage \(level)" : "stage \(level) (\(name))"
+        // Stage names are common nouns inside an English sentence: "stage 4 (transaction services)".
+        let lower = name.prefix(1).lowercased() + name.dropFirst()
+        return name.isEmpty ? "stage \(level)" : "stage \(level) (\(lower))"
     }
 
     public func stageRangeLabel(_ a: Int, _ b: Int) -> String {

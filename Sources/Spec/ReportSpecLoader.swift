@@ -301,7 +301,7 @@ struct SpecReader {
         switch kind {
         case .matrix where columns.isEmpty:
             diagnostics.append(.error("a matrix table needs 'columns'", at: node.location, hint: "list indicators (with optional periods) to show as columns", code: "missing-key"))
-        case .facts where indicators.isEmpty, .observations where indicators.isEmpty:
+        case .facts where indicators.isEmpty:
             diagnostics.append(.error("a \(kind.rawValue) table needs 'indicators'", at: node.location, code: "missing-key"))
         case .relation where relation == nil:
             diagnostics.append(.error("a relation table needs 'relation'", at: node.location, code: "missing-key"))

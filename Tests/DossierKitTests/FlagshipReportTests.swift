@@ -96,5 +96,9 @@ final class FlagshipBuild: @unchecked Sendable {
         #expect(inputs.keys.contains { $0.hasSuffix("observations.csv") })
         #expect(inputs.keys.contains { $0.hasSuffix("briefing.yaml") })
         #expect(inputs["fonts"] != nil && inputs["dossier"] != nil)
+        // Every character has a glyph: no missing-glyph warnings (a space beside Chinese once fell to a face
+        // without one).
+        let warnings = reports[0]["warnings"] as? [String] ?? []
+        #expect(!warnings.contains { $0.contains("no installed font has glyphs") }, "\(warnings.prefix(3))")
     }
 }

@@ -9,7 +9,7 @@ private let empty = Dataset(folder: "", entities: [], indicators: [visits], sour
 @Test func chineseMagnitudesReadAsMillionsInEnglish() {
     #expect(ValueFormatter(dataset: empty, language: "zh-cn").format(.number(5793.95), indicator: visits) == "5793.95万人次")
     #expect(ValueFormatter(dataset: empty, language: "en").format(.number(5793.95), indicator: visits) == "57.9 million visits")
-    #expect(ValueFormatter(dataset: empty, language: "en").format(.number(90), indicator: visits) == "900 thousand visits")
+    #expect(ValueFormatter(dataset: empty, language: "en").format(.number(90), indicator: visits) == "0.9 million visits")
     #expect(ValueFormatter(dataset: empty, language: "en").format(.number(14940), indicator: visits, withScale: false) == "149 million")
 }
 
