@@ -2,13 +2,14 @@ import Geometry
 
 /// Colours of series in line-like charts (bump, line, slope).
 ///
-/// Focus series take their group colour when the focus set spans two or more groups, so "domestic" is the same
+/// Focus series take their group colour when the focus set spans two or more groups or is a single series, so "domestic" is the same
 /// orange in every chart of a report. When every focus series is in one group the group colour would paint all
 /// lines alike and tell the reader nothing, so the palette is used by position instead. The rest are grey.
 enum SeriesColors {
     static func lineColors(_ series: [ChartSeries], theme: ChartTheme) -> [Color] {
         let focusGroups = Set(series.lazy.filter(\.focus).map { $0.group ?? "" })
-        let byGroup = focusGroups.count >= 2
+        // A single highlighted series (Shanghai among its neighbours) also keeps its group colour.
+        let byGroup = focusGroups.count >= 2 || series.lazy.filter(\.focus).count == 1
         var focusIndex = 0
         var groupIndex: [String: Int] = [:]
         return series.map { s in

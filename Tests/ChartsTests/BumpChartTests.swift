@@ -264,3 +264,12 @@ func aSeriesEndingEarlyIsLabelledWithItsPeriodAndADottedGreyLeader(kind: ChartKi
     let plot = LinePlot(ChartContext(spec: spec, theme: ChartTheme(style: .briefing, size: reportSize), measurer: FixedWidthMeasurer()))
     #expect(plot.firstRank == 1)
 }
+
+@Test func aSingleHighlightedSeriesKeepsItsGroupColour() {
+    let theme = ChartTheme(style: .briefing, size: Size(480, 300))
+    let series = [ChartSeries(id: "sh", label: "上海", group: "domestic", focus: true, values: [5, 3]),
+                  ChartSeries(id: "sel", label: "首尔", group: "international", focus: false, values: [nil, 1])]
+    let colors = SeriesColors.lineColors(series, theme: theme)
+    #expect(colors[0] == theme.color(group: "domestic", index: 0))
+    #expect(colors[1] == theme.context)
+}
