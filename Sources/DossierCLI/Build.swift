@@ -52,7 +52,7 @@ struct Build: ParsableCommand {
             shardValue = s
             jobsList = s.select(jobsList)
         }
-        AtomicWriterSweep.sweep(out)
+        AtomicWriter.sweep(folder: out)   // temporaries left by an interrupted earlier run
         let reporter = ProgressReporter(quiet: quiet, json: logFormat == "json", total: jobsList.count)
         let builder = BatchBuilder(options: BuildOptions(outputDirectory: out, force: force), jobs: jobs)
         // Problems found before any build (missing specs, empty batches) count as failed reports too.
@@ -70,8 +70,4 @@ struct Build: ParsableCommand {
         reporter.summary(records, manifest: manifestWritten ? manifestPath : nil)
         if records.contains(where: { $0.status == .failed }) || !manifestWritten { throw ExitCode.failure }
     }
-}
-
-enum AtomicWriterSweep {
-    static func sweep(_ folder: String) { AtomicWriter.sweep(folder: folder) }
 }

@@ -55,14 +55,10 @@ public struct AtomicWriter {
 /// Failures of a build that are not input diagnostics.
 public enum BuildError: Error, CustomStringConvertible, Sendable {
     case write(path: String, reason: String)
-    case render(String)
-    case input([String])
 
     public var description: String {
         switch self {
         case .write(let path, let reason): return "\(path): error: cannot write output: \(reason)"
-        case .render(let message): return "error: rendering failed: \(message)"
-        case .input(let lines): return lines.joined(separator: "\n")
         }
     }
 

@@ -93,7 +93,6 @@ public final class ReportEngine: @unchecked Sendable {
         let start = DispatchTime.now()
         var record = ReportRecord(report: job.key, spec: job.specPath, parameters: job.parameters, status: .failed, outputs: [], inputs: [:],
                                   durationSeconds: 0, warnings: [], errors: [])
-        defer { }
         var timer = PhaseTimer(job.key)
         let (loadedValue, diagnostics) = load(job)
         timer.lap("load")

@@ -51,7 +51,7 @@ public struct LineBreaker: Sendable {
         var cache: [String: Double] = [:]
         // Each span is shaped once; a unit's width is the sum of its characters' advances. Units come in
         // character order, and each newline, space or tab unit stands for exactly one character.
-        var spanWidths: [[Double]] = spans.map { measurer.characterWidths(of: $0.text, font: $0.font) }
+        let spanWidths: [[Double]] = spans.map { measurer.characterWidths(of: $0.text, font: $0.font) }
         var cursor = [Int](repeating: 0, count: spans.count)
         for i in units.indices {
             let span = units[i].span
@@ -60,7 +60,6 @@ public struct LineBreaker: Sendable {
             cursor[span] = start + consumed
             if !units[i].isNewline, start < end { units[i].width = spanWidths[span][start..<end].reduce(0, +) }
         }
-        spanWidths.removeAll()
 
         // Group units into clusters that cannot be broken internally.
         var clusters: [[Unit]] = []
