@@ -42,6 +42,6 @@ let package = Package(
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "Geometry", "Model"], exclude: ["Goldens"]),
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "Charts", "Geometry", "Model"], exclude: ["Goldens"]),
         .testTarget(name: "RenderCairoTests", dependencies: ["RenderCairo", "Geometry"]),
-        .testTarget(name: "DossierKitTests", dependencies: ["DossierKit", "Spec", "TestSupport"]),
+        .testTarget(name: "DossierKitTests", dependencies: ["DossierKit", "Spec", "Model", "Geometry", "Layout", "Charts", "TestSupport"]),
     ]
 )

@@ -52,9 +52,10 @@ struct Chart: ParsableCommand {
         let (loadedValue, diagnostics) = engine.load(ReportJob(specPath: spec, parameters: try parseParameters(param)))
         for d in diagnostics { Console.error(d.description) }
         guard let loaded = loadedValue, !diagnostics.contains(where: { $0.severity == .error }) else { throw ExitCode.failure }
-        let content = engine.content(loaded)
-        for d in content.warnings { Console.error(d.description) }
-        guard !content.warnings.contains(where: { $0.severity == .error }) else { throw ExitCode.failure }
+        let composed = engine.content(loaded)
+        let content = composed.value
+        for d in composed.diagnostics { Console.error(d.description) }
+        guard !composed.failed else { throw ExitCode.failure }
         guard let chart = content.charts.first(where: { $0.id == id }) else {
             Console.error("\(spec): error: no chart with id '\(id)'\n  hint: the spec's charts are: \(content.charts.map(\.id).joined(separator: ", "))")
             throw ExitCode.failure

@@ -69,7 +69,6 @@ public enum BuildError: Error, CustomStringConvertible, Sendable {
             return String(cString: strerror(Int32(underlying.code)))
         }
         if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
-        if error is BuildError || error is CustomStringConvertible { return String(describing: error) }
-        return ns.localizedDescription
+        return String(describing: error)
     }
 }

@@ -42,8 +42,6 @@ public final class ReportEngine: @unchecked Sendable {
     /// Renderers used only by the background image queue: with their own fonts and layouts, rasterising
     /// slide images never waits for the layout thread's Pango lock (nor it for them).
     private var imageRenderers: [String: CairoRenderer] = [:]
-    /// Warnings from the last `render` (layout clipping, broken links).
-    private var renderWarnings: [Diagnostic] = []
 
     public init(cache: InputCache = InputCache()) { self.cache = cache }
 
@@ -75,17 +73,16 @@ public final class ReportEngine: @unchecked Sendable {
         return (LoadedReport(spec: spec, dataset: dataset, style: style, styleFiles: styleFiles, diagnostics: diagnostics), diagnostics)
     }
 
-    /// Resolves a loaded report into blocks and charts.
-    public func content(_ loaded: LoadedReport) -> ReportContent {
-        var builder = ReportBuilder(spec: loaded.spec, dataset: loaded.dataset, style: loaded.style)
-        return builder.build()
+    /// Resolves a loaded report into blocks and charts, with this report's diagnostics.
+    public func content(_ loaded: LoadedReport) -> Warned<ReportContent> {
+        compose(loaded.spec, dataset: loaded.dataset, style: loaded.style)
     }
 
     /// Validates a spec and everything it references, rendering nothing.
     public func validate(_ job: ReportJob) -> [Diagnostic] {
         let (loaded, diagnostics) = load(job)
         guard let loaded else { return diagnostics }
-        return diagnostics + content(loaded).warnings
+        return diagnostics + content(loaded).diagnostics
     }
 
     /// Builds one report: load, resolve, lay out, render, write atomically. Never throws: failures are in the record.
@@ -121,23 +118,20 @@ public final class ReportEngine: @unchecked Sendable {
         }
 
         timer.lap("fingerprint")
-        let content = content(loaded)
+        let composed = content(loaded)
+        let content = composed.value
         timer.lap("resolve")
-        record.warnings += content.warnings.filter { $0.severity != .error }.map(\.description)
-        record.errors = content.warnings.filter { $0.severity == .error }.map(\.description)
+        record.warnings += composed.diagnostics.filter { $0.severity != .error }.map(\.description)
+        record.errors = composed.diagnostics.filter { $0.severity == .error }.map(\.description)
         guard record.errors.isEmpty else {
             record.durationSeconds = Self.seconds(since: start)
             return record
         }
         do {
             var writer = AtomicWriter()
-            let outputs = try render(content, loaded: loaded, job: job, options: options, writer: &writer)
+            // Warnings travel with this report's result, never through the engine's long-lived state.
+            let (outputs, renderWarnings) = try render(content, loaded: loaded, job: job, options: options, writer: &writer)
             record.warnings += renderWarnings.map(\.description)
-            let renderer = renderer(for: loaded.spec.language)
-            for text in renderer.fonts.textsWithMissingGlyphs {
-                record.warnings.append(Diagnostic.warning("no installed font has glyphs for some characters of '\(text.prefix(40))'; they show as boxes",
-                                                          at: SourceLocation(file: job.specPath), hint: "install a font that covers them, or add it to the style's font list", code: "tofu").description)
-            }
             record.outputs = outputs
             record.status = .built
             record.durationSeconds = Self.seconds(since: start)
@@ -160,11 +154,12 @@ public final class ReportEngine: @unchecked Sendable {
     }
 
     /// Lays out and renders every output of a report into the writer (nothing is in place until commit).
-    func render(_ content: ReportContent, loaded: LoadedReport, job: ReportJob, options: BuildOptions, writer: inout AtomicWriter) throws -> [OutputRecord] {
+    func render(_ content: ReportContent, loaded: LoadedReport, job: ReportJob, options: BuildOptions,
+                writer: inout AtomicWriter) throws -> (outputs: [OutputRecord], warnings: [Diagnostic]) {
         let spec = loaded.spec
         let renderer = renderer(for: spec.language)
         var warnings: [Diagnostic] = []
-        defer { renderWarnings = warnings }
+        var drawnTexts: [TextItem] = []
         let stem = outputStem(spec, job: job)
         var timer = PhaseTimer(job.key)
         // Outputs in their manifest order: the PDF first, then every chart image.
@@ -178,6 +173,7 @@ public final class ReportEngine: @unchecked Sendable {
                     let suffix = exports.sizes.count > 1 ? "-\(Int(size.width))x\(Int(size.height))" : ""
                     let rendered = chartFrame(chart, size: size, loaded: loaded)
                     let frame = rendered.frame
+                    drawnTexts += frame.flattenedTexts
                     // Labels dropped for lack of room in the exported image, said once per chart and size.
                     warnings += rendered.warnings.map {
                         Diagnostic($0.severity, "chart '\(id)' at \(Int(size.width))x\(Int(size.height)): \($0.message)",
@@ -209,9 +205,14 @@ public final class ReportEngine: @unchecked Sendable {
             let (document, layoutWarnings) = engine.layout(content.blocks, metadata: content.metadata)
             timer.lap("layout")
             warnings += layoutWarnings.map { $0.location == nil ? Diagnostic($0.severity, $0.message, at: SourceLocation(file: spec.path), hint: $0.hint, code: $0.code) : $0 }
+            for page in document.pages { drawnTexts += Frame(size: page.size, items: page.items).flattenedTexts }
             let name = job.parameters.isEmpty || pdfName.contains("${") ? pdfName : batchName(pdfName, job: job, spec: spec)
             planned.insert(PlannedOutput(name: name, kind: "pdf", bytes: try renderer.pdf(document), pages: document.pages.count), at: 0)
             timer.lap("pdf")
+        }
+        for text in renderer.fonts.textsWithMissingGlyphs(drawnTexts) {
+            warnings.append(.warning("no installed font has glyphs for some characters of '\(text.prefix(40))'; they show as boxes",
+                                     at: SourceLocation(file: spec.path), hint: "install a font that covers them, or add it to the style's font list", code: "tofu"))
         }
         let encoded = try encodes.wait()
         timer.lap("png encodes")
@@ -222,7 +223,7 @@ public final class ReportEngine: @unchecked Sendable {
             outputs.append(OutputRecord(path: output.name, kind: output.kind, bytes: bytes.count, sha256: SHA256.hex(bytes),
                                         pages: output.pages, width: output.width, height: output.height))
         }
-        return outputs
+        return (outputs, warnings)
     }
 
     /// Renders one chart as a standalone image: the frame is drawn once at the slide size and replayed to the format.

@@ -9,10 +9,12 @@ struct TemplateEngine {
     let language: String
     let parameters: [String: String]
     var formatter: ValueFormatter { ValueFormatter(dataset: dataset, language: language) }
+    var phrases: Words { Words(language) }
 
     static let functions = ["name", "rank", "value", "latest", "period", "count", "indicator", "stage", "best", "param", "outof", "source", "changes"]
 
-    /// Fills the placeholders of a text; `cited` collects the indicators whose values were used (for references).
+    /// Fills the placeholders of a text; `cited` collects the indicators whose values were used and, as
+    /// `source:ID`, the sources quoted (for the references).
     func render(_ text: SpecText, diagnostics: inout [Diagnostic], cited: inout [String]) -> String {
         var out = ""
         var rest = Substring(text.text)
@@ -152,24 +154,32 @@ struct TemplateEngine {
             guard !candidates.isEmpty else { return fail("no \(x.id) data in \(args[1])") }
             let bestValue = x.direction == .higherBetter ? candidates.map(\.1).max() : candidates.map(\.1).min()
             let names = candidates.filter { $0.1 == bestValue }.compactMap { dataset.entity($0.0)?.name(language) }
-            return names.joined(separator: Language.isChinese(language) ? "、" : " and ")
+            return phrases.list(names)
         case "stage":
             guard need(1, "stage ENTITY [INDICATOR]"), let e = entity(args[0]) else { return "" }
-            let id = args.count > 1 ? args[1] : "maturity.stage"
+            // Without an indicator: the dataset's first `unit: stage` indicator (its stage model, not a fixed id).
+            guard let id = args.count > 1 ? args[1] : dataset.indicators.first(where: { $0.unit == .stage })?.id else {
+                return fail("the dataset has no stage indicator", hint: "add an indicator with unit: stage, or write {{ stage ENTITY INDICATOR }}")
+            }
             guard let x = indicator(id), let o = observation(e, x, nil) else { return "" }
             return formatter.format(o.value, indicator: x)
         case "source":
             guard need(1, "source ID") else { return "" }
-            if let s = dataset.source(args[0]) { return s.citation.resolve(language) }
+            if let s = dataset.source(args[0]) {
+                if !cited.contains("source:" + s.id) { cited.append("source:" + s.id) }   // listed under References
+                return s.citation.resolve(language)
+            }
             return fail("unknown source '\(args[0])'", hint: Suggestion.hint(for: args[0], in: dataset.sources.map(\.id)))
         case "changes":
-            // {{changes ENTITY INDICATOR}}: "1 → 1 → 3 → 3" over all periods.
+            // {{changes ENTITY INDICATOR}}: "2000年：第1名 → 2003年：第3名" / "2000: 1st → 2003: 3rd".
             guard need(2, "changes ENTITY INDICATOR"), let e = entity(args[0]), let x = indicator(args[1]) else { return "" }
             let obs = dataset.observations(entity: e.id, indicator: x.id)
             guard !obs.isEmpty else { return fail("no observation for \(e.id) · \(x.id)") }
-            return obs.map { "\($0.period.display(language))：\(formatter.format($0.value, indicator: x))" }
-                .joined(separator: Language.isChinese(language) ? " → " : " → ")
-                .replacingOccurrences(of: "：", with: Language.isChinese(language) ? "年" : ": ")
+            return obs.map { o in
+                let value = x.unit == .rank ? o.value.number.map { formatter.rankPhrase(Int($0)) } ?? formatter.format(o.value, indicator: x)
+                                            : formatter.format(o, indicator: x)
+                return phrases(.periodValue, o.period.inProse(language), value)
+            }.joined(separator: " → ")
         default:
             return fail("unknown placeholder function '\(function)'", hint: Suggestion.hint(for: function, in: TemplateEngine.functions))
         }

@@ -68,8 +68,7 @@ public struct TableSpec: Hashable, Sendable {
 /// A chart section (also exported as slide images).
 public struct ChartSectionSpec: Hashable, Sendable {
     public var id: String
-    /// A Charts.ChartKind raw value.
-    public var kind: String
+    public var kind: ChartKind
     public var title: SpecText
     public var subtitle: SpecText?
     public var indicators: [String]
@@ -143,6 +142,15 @@ public struct BatchSpec: Hashable, Sendable {
     public var over: EntitySelection?
 }
 
+/// A group of entities coloured alike in every chart of a report, with a legend entry: the entities that carry
+/// `tag`. Declared in the spec (`groups:`), never implied by a tag's name.
+public struct GroupSpec: Hashable, Sendable {
+    public var tag: String
+    public var label: LocalizedText
+    public var location: SourceLocation?
+    public init(tag: String, label: LocalizedText, location: SourceLocation? = nil) { self.tag = tag; self.label = label; self.location = location }
+}
+
 /// A parsed, validated report spec (`version: 1`).
 public struct ReportSpec: Sendable {
     public var path: String
@@ -159,6 +167,8 @@ public struct ReportSpec: Sendable {
     public var parameters: [String: String]
     public var batch: BatchSpec?
     public var entities: EntitySelection
+    /// Groups that colour entities in charts, in legend order; empty = no group colours.
+    public var groups: [GroupSpec] = []
     public var indicators: [String]
     public var sections: [SectionSpec]
     /// PDF file name inside the output folder; nil = no PDF.

@@ -1,3 +1,4 @@
+import Model
 import Geometry
 import Testing
 @testable import Charts
