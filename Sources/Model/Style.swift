@@ -60,7 +60,8 @@ public struct StyleColors: Hashable, Sendable {
     /// A colour-blind-safe categorical palette (Okabe–Ito order).
     public var palette: [Color] = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442", "#000000"]
         .compactMap { Color(hex: $0) }
-    /// Fixed colours for groups used across the report (e.g. domestic vs international).
+    /// Fixed colours by group tag, the same as Styles/briefing.yaml's `colors.groups`: used only for groups a spec
+    /// declares (`groups:`); a declared group without a colour takes the palette's next one.
     public var groups: [String: Color] = [
         "international": Color(hex: "#0072B2") ?? .black,
         "domestic": Color(hex: "#D55E00") ?? .black,
