@@ -39,8 +39,8 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/Support"),
         .testTarget(name: "GeometryTests", dependencies: ["Geometry"]),
         .testTarget(name: "ModelTests", dependencies: ["Model", "Spec", "TestSupport"]),
-        .testTarget(name: "ChartsTests", dependencies: ["Charts", "Geometry", "Model"], exclude: ["Goldens"]),
-        .testTarget(name: "LayoutTests", dependencies: ["Layout", "Charts", "Geometry", "Model"], exclude: ["Goldens"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", "Geometry", "Model", "TestSupport"], exclude: ["Goldens"]),
+        .testTarget(name: "LayoutTests", dependencies: ["Layout", "Charts", "Geometry", "Model", "TestSupport"], exclude: ["Goldens"]),
         .testTarget(name: "RenderCairoTests", dependencies: ["RenderCairo", "Geometry"]),
         .testTarget(name: "DossierKitTests", dependencies: ["DossierKit", "Spec", "Model", "Geometry", "Layout", "Charts", "TestSupport"]),
     ]
