@@ -17,7 +17,7 @@ struct Chart: ParsableCommand {
     var id: String
 
     @Option(help: "png, svg or pdf.")
-    var format: String = "png"
+    var format: OutputFormat = .png
 
     @Option(help: "Size in pixels, WIDTHxHEIGHT.")
     var size: String = "1920x1080"
@@ -35,9 +35,8 @@ struct Chart: ParsableCommand {
     var output: String
 
     func validate() throws {
-        guard ["png", "svg", "pdf"].contains(format) else { throw ValidationError("--format is png, svg or pdf") }
         let ext = (output as NSString).pathExtension.lowercased()
-        if !ext.isEmpty, ext != format { throw ValidationError("-o \(output) ends in .\(ext) but --format is \(format)") }
+        if !ext.isEmpty, ext != format.fileExtension { throw ValidationError("-o \(output) ends in .\(ext) but --format is \(format)") }
         guard let s = ChartSizeParser.parse(size) else { throw ValidationError("--size takes WIDTHxHEIGHT in pixels (16–16384), e.g. 1920x1080") }
         guard scale >= 0.25, scale <= 8 else { throw ValidationError("--scale must be between 0.25 and 8") }
         let pixels = s.width * scale * s.height * scale
@@ -81,3 +80,5 @@ enum ChartSizeParser {
         return Size(Double(w), Double(h))
     }
 }
+
+extension OutputFormat: ExpressibleByArgument {}

@@ -3,7 +3,7 @@ public struct OutputRecord: Codable, Sendable, Hashable {
     /// Path relative to the output folder.
     public var path: String
     /// pdf, png or svg.
-    public var kind: String
+    public var kind: OutputFormat
     public var bytes: Int
     public var sha256: String
     public var pages: Int?

@@ -181,18 +181,18 @@ public final class ReportEngine: @unchecked Sendable {
                     }
                     timer.lap("chart \(id) frame")
                     for format in exports.formats {
-                        let name = "\(stem)-\(id)\(suffix).\(format)"
-                        if format == "png" {
+                        let name = "\(stem)-\(id)\(suffix).\(format.fileExtension)"
+                        if format == .png {
                             let w = Int((size.width * exports.scale).rounded()), h = Int((size.height * exports.scale).rounded())
                             let options = PNGOptions(pixelWidth: w, pixelHeight: h, transparent: exports.transparent)
                             // With a report to lay out, images get their own fonts (no waiting on the layout's lock);
                             // for images alone, a second font setup would cost more than it saves.
                             let images = spec.pdfName == nil ? renderer : imageRenderer(for: spec.language)
                             let index = encodes.start { try images.raster(frame, options: options).encodePNG() }
-                            planned.append(PlannedOutput(name: name, kind: "png", width: w, height: h, encode: index))
+                            planned.append(PlannedOutput(name: name, kind: .png, width: w, height: h, encode: index))
                         } else {
                             let bytes = try export(frame, title: chart.title, format: format, scale: 1, transparent: exports.transparent, loaded: loaded)
-                            planned.append(PlannedOutput(name: name, kind: format, bytes: bytes, pages: format == "pdf" ? 1 : nil,
+                            planned.append(PlannedOutput(name: name, kind: format, bytes: bytes, pages: format == .pdf ? 1 : nil,
                                                          width: Int(size.width), height: Int(size.height)))
                         }
                         timer.lap("chart \(id) \(format)")
@@ -207,7 +207,7 @@ public final class ReportEngine: @unchecked Sendable {
             warnings += layoutWarnings.map { $0.location == nil ? Diagnostic($0.severity, $0.message, at: SourceLocation(file: spec.path), hint: $0.hint, code: $0.code) : $0 }
             for page in document.pages { drawnTexts += Frame(size: page.size, items: page.items).flattenedTexts }
             let name = job.parameters.isEmpty || pdfName.contains("${") ? pdfName : batchName(pdfName, job: job, spec: spec)
-            planned.insert(PlannedOutput(name: name, kind: "pdf", bytes: try renderer.pdf(document), pages: document.pages.count), at: 0)
+            planned.insert(PlannedOutput(name: name, kind: .pdf, bytes: try renderer.pdf(document), pages: document.pages.count), at: 0)
             timer.lap("pdf")
         }
         for text in renderer.fonts.textsWithMissingGlyphs(drawnTexts) {
@@ -227,7 +227,7 @@ public final class ReportEngine: @unchecked Sendable {
     }
 
     /// Renders one chart as a standalone image: the frame is drawn once at the slide size and replayed to the format.
-    public func exportChart(_ chart: ChartSpec, size: Size, format: String, scale: Double, transparent: Bool,
+    public func exportChart(_ chart: ChartSpec, size: Size, format: OutputFormat, scale: Double, transparent: Bool,
                             loaded: LoadedReport) throws -> (bytes: [UInt8], warnings: [Diagnostic]) {
         let rendered = chartFrame(chart, size: size, loaded: loaded)
         return (try export(rendered.frame, title: chart.title, format: format, scale: scale, transparent: transparent, loaded: loaded),
@@ -240,17 +240,17 @@ public final class ReportEngine: @unchecked Sendable {
     }
 
     /// Replays a chart's display list to PNG, SVG or a one-page PDF.
-    func export(_ frame: Frame, title: String, format: String, scale: Double, transparent: Bool, loaded: LoadedReport) throws -> [UInt8] {
+    func export(_ frame: Frame, title: String, format: OutputFormat, scale: Double, transparent: Bool, loaded: LoadedReport) throws -> [UInt8] {
         let renderer = renderer(for: loaded.spec.language)
-        var timer = PhaseTimer(format)
+        var timer = PhaseTimer(format.rawValue)
         defer { timer.lap("encode") }
         switch format {
-        case "png":
+        case .png:
             let w = Int((frame.size.width * scale).rounded()), h = Int((frame.size.height * scale).rounded())
             return try renderer.png(frame, options: PNGOptions(pixelWidth: w, pixelHeight: h, transparent: transparent))
-        case "svg":
+        case .svg:
             return try renderer.svg(frame)
-        default:
+        case .pdf:
             let document = Document(pages: [Page(size: frame.size, items: frame.items)],
                                     metadata: DocumentMetadata(title: title, author: loaded.spec.author, date: loaded.spec.date),
                                     language: loaded.spec.language)

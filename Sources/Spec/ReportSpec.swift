@@ -127,7 +127,7 @@ public enum SectionSpec: Hashable, Sendable {
 
 /// Chart image exports.
 public struct ChartExportSpec: Hashable, Sendable {
-    public var formats: [String]
+    public var formats: [OutputFormat]
     public var sizes: [Size]
     public var scale: Double
     public var transparent: Bool

@@ -406,11 +406,12 @@ struct SpecReader {
     func chartExports(_ node: YAMLNode, _ diagnostics: inout [Diagnostic]) -> ChartExportSpec? {
         guard var m = node.mapping(&diagnostics, what: "'charts'") else { return nil }
         defer { m.finish(&diagnostics) }
-        var formats = m.value("formats")?.stringList(&diagnostics, what: "'formats'") ?? ["png", "svg"]
-        for f in formats where !["png", "svg", "pdf"].contains(f) {
-            diagnostics.append(.error("unknown image format '\(f)'", at: m.keyLocation("formats"), hint: "use png, svg or pdf", code: "bad-format"))
+        var formats: [OutputFormat] = []
+        for f in m.value("formats")?.stringList(&diagnostics, what: "'formats'") ?? ["png", "svg"] {
+            if let format = OutputFormat(rawValue: f) { formats.append(format) } else {
+                diagnostics.append(.error("unknown image format '\(f)'", at: m.keyLocation("formats"), hint: "use png, svg or pdf", code: "bad-format"))
+            }
         }
-        formats = formats.filter { ["png", "svg", "pdf"].contains($0) }
         var sizes: [Size] = []
         for s in m.value("sizes")?.stringList(&diagnostics, what: "'sizes'") ?? ["1920x1080"] {
             if let size = ChartSize.parse(s) {
