@@ -3,21 +3,11 @@ import Model
 
 /// Numbers headings per style: `chinese` gives 一、 / （一） / 1. and `decimal` gives 1 / 1.1 / 1.1.1.
 struct HeadingNumbering: Sendable {
-    enum Scheme: Sendable { case chinese, decimal, none }
+    typealias Scheme = HeadingScheme
     let scheme: Scheme
     private var counters = [0, 0, 0]
 
     init(scheme: Scheme) { self.scheme = scheme }
-
-    /// Reads the style's `headingNumbering`; nil for an unknown name.
-    static func scheme(named name: String) -> Scheme? {
-        switch name.lowercased() {
-        case "chinese", "zh": return .chinese
-        case "decimal": return .decimal
-        case "none": return Scheme.none
-        default: return nil
-        }
-    }
 
     /// Advances the counter of `level` (1...3), resets the deeper ones and returns the number prefix.
     mutating func next(level: Int) -> String {

@@ -82,7 +82,7 @@ public struct Style: Hashable, Sendable {
     public var paragraphSpacing: Double
     public var justify: Bool
     /// `chinese` gives 一、 / （一） / 1. ; `decimal` gives 1 / 1.1 / 1.1.1.
-    public var headingNumbering: String
+    public var headingNumbering: HeadingScheme
     public var lineWidth: Double
     public var focusLineWidth: Double
     public var markerRadius: Double
@@ -96,7 +96,7 @@ public struct Style: Hashable, Sendable {
                 fonts: StyleFonts = StyleFonts(body: ["DejaVu Sans", "Noto Sans CJK SC Flat", "Noto Sans CJK SC Flat Full", "Noto Sans CJK SC"],
                                            heading: ["DejaVu Sans", "Noto Sans CJK SC Flat", "Noto Sans CJK SC Flat Full", "Noto Sans CJK SC"]),
                 sizes: StyleSizes = StyleSizes(), colors: StyleColors = StyleColors(), lineHeight: Double = 1.6,
-                paragraphSpacing: Double = 6, justify: Bool = false, headingNumbering: String = "chinese",
+                paragraphSpacing: Double = 6, justify: Bool = false, headingNumbering: HeadingScheme = .chinese,
                 lineWidth: Double = 1, focusLineWidth: Double = 2.2, markerRadius: Double = 3.2, monochrome: Bool = false) {
         self.name = name; self.page = page; self.fonts = fonts; self.sizes = sizes; self.colors = colors
         self.lineHeight = lineHeight; self.paragraphSpacing = paragraphSpacing; self.justify = justify
@@ -123,4 +123,10 @@ public struct Style: Hashable, Sendable {
         }
         return monochrome ? c.grayscale : c
     }
+}
+
+/// How headings are numbered: `chinese` 一、/（一）/1. (English reports of the same style get `decimal`),
+/// `decimal` 1 / 1.1 / 1.1.1, or `none`.
+public enum HeadingScheme: String, Hashable, Sendable, CaseIterable {
+    case chinese, decimal, none
 }

@@ -170,9 +170,9 @@ public enum StyleLoader {
         style.paragraphSpacing = m.double("paragraph_spacing", &diagnostics) ?? style.paragraphSpacing
         style.justify = m.bool("justify", &diagnostics) ?? style.justify
         if let n = m.value("heading_numbering"), let s = n.string(&diagnostics, what: "'heading_numbering'") {
-            if ["chinese", "decimal", "none"].contains(s) { style.headingNumbering = s } else {
+            if let scheme = HeadingScheme(rawValue: s) { style.headingNumbering = scheme } else {
                 diagnostics.append(.error("heading_numbering must be chinese, decimal or none", at: n.location,
-                                          hint: Suggestion.hint(for: s, in: ["chinese", "decimal", "none"]), code: "bad-value"))
+                                          hint: Suggestion.hint(for: s, in: HeadingScheme.allCases.map(\.rawValue)), code: "bad-value"))
             }
         }
         style.lineWidth = m.double("line_width", &diagnostics) ?? style.lineWidth

@@ -61,7 +61,7 @@ private func checkGolden(_ name: String, _ document: Document) throws {
 
 @Test func goldenDumpOfASmallEnglishDocument() throws {
     var style = Style.briefing
-    style.headingNumbering = "decimal"
+    style.headingNumbering = .decimal
     let (document, warnings) = Fixture.layout(goldenDocument(), metadata: Fixture.en(), style: style)
     #expect(warnings.isEmpty)
     try checkGolden("small-document-en", document)
