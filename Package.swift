@@ -16,6 +16,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "5.0.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         .systemLibrary(
@@ -31,9 +32,17 @@ let package = Package(
         .target(name: "Layout", dependencies: ["Geometry", "Model", "Charts"]),
         .target(name: "RenderCairo", dependencies: ["Geometry", "CCairo", "CPNG"]),
         .target(name: "DossierKit", dependencies: ["Geometry", "Model", "Spec", "Charts", "Layout", "RenderCairo"]),
+        // `dossier serve`: the resident HTTP render service on Hummingbird.
+        .target(
+            name: "DossierServer",
+            dependencies: ["DossierKit", .product(name: "Hummingbird", package: "hummingbird")]
+        ),
         .executableTarget(
             name: "DossierCLI",
-            dependencies: ["DossierKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "DossierKit", "DossierServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .executableTarget(name: "DossierBench", dependencies: ["DossierKit"]),
         .target(name: "TestSupport", path: "Tests/Support"),
@@ -44,6 +53,10 @@ let package = Package(
         .testTarget(name: "RenderCairoTests", dependencies: ["RenderCairo", "Geometry"]),
         // Compiled against the DossierKit product alone: the README's library example.
         .testTarget(name: "LibraryExampleTests", dependencies: ["DossierKit"]),
+        .testTarget(
+            name: "DossierServerTests",
+            dependencies: ["DossierServer", .product(name: "Hummingbird", package: "hummingbird")]
+        ),
         .testTarget(name: "DossierKitTests", dependencies: ["DossierKit", "Spec", "Model", "Geometry", "Layout", "Charts", "TestSupport"]),
     ]
 )
