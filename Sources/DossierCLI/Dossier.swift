@@ -19,7 +19,7 @@ struct Dossier: ParsableCommand {
           dossier data check Samples/egov
         """,
         version: DossierVersion.current,
-        subcommands: [Build.self, Validate.self, Chart.self, DataCommand.self, ManifestCommand.self, Watch.self]
+        subcommands: [Build.self, Validate.self, Chart.self, DataCommand.self, ManifestCommand.self, Watch.self, Serve.self]
     )
 }
 
