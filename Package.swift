@@ -39,10 +39,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "DossierCLI",
-            dependencies: [
-                "DossierKit", "DossierServer",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            dependencies: ["DossierKit", "DossierServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "DossierBench", dependencies: ["DossierKit"]),
         .target(name: "TestSupport", path: "Tests/Support"),
