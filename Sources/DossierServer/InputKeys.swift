@@ -7,6 +7,9 @@ import Foundation
 final class InputKeys: @unchecked Sendable {
     private let lock = NSLock()
     private var files: [String: [String]] = [:]
+    /// A file's content hash, reused while its size, modification time and inode are unchanged: hashing a dataset
+    /// on every request would cost more than answering from the cache.
+    private var digests: [String: (stamp: String, hash: String)] = [:]
 
     func learn(spec: String, files list: [String]) {
         lock.lock(); files[spec] = list; lock.unlock()
@@ -17,10 +20,18 @@ final class InputKeys: @unchecked Sendable {
         lock.lock(); let list = files[spec]; lock.unlock()
         guard let list else { return nil }
         var text = request
-        for file in list {
-            let bytes = FileManager.default.contents(atPath: file).map { Array($0) } ?? []
-            text += "\n\(file)=\(SHA256.hex(bytes))"
-        }
+        for file in list { text += "\n\(file)=\(digest(file))" }
         return SHA256.hex(text)
+    }
+
+    func digest(_ file: String) -> String {
+        let attributes = (try? FileManager.default.attributesOfItem(atPath: file)) ?? [:]
+        let stamp = "\(attributes[.size] ?? "-")|\((attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)|\(attributes[.systemFileNumber] ?? "-")"
+        lock.lock()
+        if let known = digests[file], known.stamp == stamp { lock.unlock(); return known.hash }
+        lock.unlock()
+        let hash = SHA256.hex(FileManager.default.contents(atPath: file).map { Array($0) } ?? [])
+        lock.lock(); digests[file] = (stamp, hash); lock.unlock()
+        return hash
     }
 }
