@@ -53,8 +53,15 @@ public struct GroupItem: Hashable, Sendable {
     public var transform: Transform
     public var clip: Rect?
     public var items: [DisplayItem]
-    public init(transform: Transform = .identity, clip: Rect? = nil, items: [DisplayItem]) {
-        self.transform = transform; self.clip = clip; self.items = items
+    /// The group's role in the tagged-PDF structure tree; nil for a group that is only geometry.
+    public var tag: StructureTag?
+    public init(transform: Transform = .identity, clip: Rect? = nil, items: [DisplayItem], tag: StructureTag? = nil) {
+        self.transform = transform; self.clip = clip; self.items = items; self.tag = tag
+    }
+
+    /// Items tagged with a structure role, drawn as they are.
+    public static func tagged(_ tag: StructureTag, _ items: [DisplayItem]) -> DisplayItem {
+        .group(GroupItem(items: items, tag: tag))
     }
 }
 
@@ -137,10 +144,13 @@ public struct DocumentMetadata: Hashable, Sendable {
     public var creator: String
     /// ISO 8601 date-time used for both creation and modification dates, so output is reproducible.
     public var date: String
+    /// PDF standards the document must meet (e.g. PDF/UA-1); missing title, language or alternative text
+    /// are then errors instead of gaps.
+    public var standards: Set<PDFStandard>
     public init(title: String = "", author: String = "", subject: String = "", keywords: String = "",
-                creator: String = "Dossier", date: String) {
+                creator: String = "Dossier", date: String, standards: Set<PDFStandard> = []) {
         self.title = title; self.author = author; self.subject = subject; self.keywords = keywords
-        self.creator = creator; self.date = date
+        self.creator = creator; self.date = date; self.standards = standards
     }
 }
 
