@@ -23,7 +23,7 @@ let package = Package(
             pkgConfig: "pangocairo",
             providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]
         ),
-        .target(name: "CPNG", linkerSettings: [.linkedLibrary("png16")]),
+        .target(name: "CPNG", linkerSettings: [.linkedLibrary("png16"), .linkedLibrary("z")]),
         .target(name: "Geometry"),
         .target(name: "Model", dependencies: ["Geometry"]),
         .target(name: "Spec", dependencies: ["Model", "Geometry", "Yams"]),

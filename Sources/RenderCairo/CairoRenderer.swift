@@ -30,7 +30,8 @@ public final class CairoRenderer: @unchecked Sendable {
 
     // MARK: PDF
 
-    /// A multi-page PDF with metadata, outline, page labels, links and named destinations.
+    /// A multi-page tagged PDF with metadata, outline, page labels, links and named destinations: structure
+    /// elements come from tagged groups of the display list, the rest of PDF/UA from `PDFAccessibilityUpdate`.
     public func pdf(_ document: Document) throws -> [UInt8] {
         guard let first = document.pages.first else { throw CairoError("pdf export", "the document has no pages") }
         let sink = ByteSink()
@@ -77,7 +78,10 @@ public final class CairoRenderer: @unchecked Sendable {
         cairo_surface_destroy(surface)
         try CairoError.check(status, "pdf drawing")
         try CairoError.check(surfaceStatus, "pdf writing")
-        return sink.bytes
+        let accessibility = PDFAccessibility(title: meta.title, author: meta.author,
+                                             language: PDFAccessibility.languageTag(document.language), date: date,
+                                             figureAlternatives: canvas.figureAlternatives)
+        return try PDFAccessibilityUpdate.apply(to: sink.bytes, accessibility)
     }
 
     private func addOutline(_ entries: [OutlineEntry], parent: Int32, surface: OpaquePointer) {
