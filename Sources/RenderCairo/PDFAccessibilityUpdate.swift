@@ -118,13 +118,12 @@ enum PDFAccessibilityUpdate {
     }
 
     static func linkDescription(_ annotation: String, language: String) -> String {
-        if let start = PDFText.valueStart(of: "/URI", in: annotation) {
-            let text = PDFText(PDFText.bytes(annotation))
-            if start < text.bytes.count, text.bytes[start] == UInt8(ascii: "(") {
-                let end = text.stringEnd(at: start)
-                let uri = text.slice(start + 1, end - 1).replacingOccurrences(of: "\\", with: "")
-                if !uri.isEmpty { return uri }
-            }
+        // "/S /URI /URI (…)": the key is the occurrence followed by a string.
+        let text = PDFText(PDFText.bytes(annotation))
+        if let key = text.index(of: "/URI (", from: 0) {
+            let start = key + 5
+            let uri = text.slice(start + 1, text.stringEnd(at: start) - 1).replacingOccurrences(of: "\\", with: "")
+            if !uri.isEmpty { return uri }
         }
         return language.lowercased().hasPrefix("zh") ? "转到文档内的位置" : "Go to a place in this document"
     }
