@@ -102,8 +102,8 @@ public final class CairoRenderer: @unchecked Sendable {
     // MARK: PNG
 
     /// Renders a frame to PNG at a pixel size; the frame is scaled to fit (its aspect ratio is kept by the caller).
-    public func png(_ frame: Frame, options: PNGOptions) throws -> [UInt8] {
-        try raster(frame, options: options).encodePNG()
+    public func png(_ frame: Frame, options: PNGOptions, text: ImageText? = nil) throws -> [UInt8] {
+        try raster(frame, options: options).encodePNG(text: text)
     }
 
     /// Draws a frame into pixels; `RasterImage.encodePNG` may then run on another thread while this renderer
@@ -174,7 +174,7 @@ public final class CairoRenderer: @unchecked Sendable {
     // MARK: SVG
 
     /// Renders a frame to SVG (user units = frame points, written as px so slide sizes come out as given).
-    public func svg(_ frame: Frame) throws -> [UInt8] {
+    public func svg(_ frame: Frame, text: ImageText? = nil) throws -> [UInt8] {
         let sink = ByteSink()
         let closure = Unmanaged.passUnretained(sink).toOpaque()
         guard let surface = cairo_svg_surface_create_for_stream(writeToSink, closure, frame.size.width, frame.size.height) else {
@@ -195,6 +195,7 @@ public final class CairoRenderer: @unchecked Sendable {
         cairo_surface_destroy(surface)
         try CairoError.check(status, "svg drawing")
         try CairoError.check(surfaceStatus, "svg writing")
-        return SVGNormalizer.renumberIDs(sink.bytes)
+        let svg = SVGNormalizer.renumberIDs(sink.bytes)
+        return text.map { $0.described(svg: svg) } ?? svg
     }
 }
