@@ -41,7 +41,7 @@ let package = Package(
         .testTarget(name: "ModelTests", dependencies: ["Model", "Spec", "TestSupport"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "Geometry", "Model"], exclude: ["Goldens"]),
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "Charts", "Geometry", "Model"], exclude: ["Goldens"]),
-        .testTarget(name: "RenderCairoTests", dependencies: ["RenderCairo", "Geometry"]),
+        .testTarget(name: "RenderCairoTests", dependencies: ["RenderCairo", "Geometry", "TestSupport"]),
         .testTarget(name: "DossierKitTests", dependencies: ["DossierKit", "Spec", "TestSupport"]),
     ]
 )

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DossierKit
+import Geometry
 import Foundation
 
 struct Build: ParsableCommand {
@@ -34,10 +35,16 @@ struct Build: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print only errors and the final summary.")
     var quiet = false
 
+    @Option(name: .customLong("pdf-standard"), help: "A standard every PDF must meet (repeatable): ua-1 makes a missing title, language or chart alternative text an error.")
+    var pdfStandard: [String] = []
+
     func validate() throws {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if let shard, Shard(shard) == nil { throw ValidationError("--shard takes K/N with 1 ≤ K ≤ N, e.g. 1/4") }
         if !["text", "json"].contains(logFormat) { throw ValidationError("--log-format is text or json") }
+        for name in pdfStandard where PDFStandard(rawValue: name) == nil {
+            throw ValidationError("--pdf-standard '\(name)' is not known; use ua-1")
+        }
     }
 
     func run() throws {
@@ -54,7 +61,9 @@ struct Build: ParsableCommand {
         }
         AtomicWriter.sweep(folder: out)   // temporaries left by an interrupted earlier run
         let reporter = ProgressReporter(quiet: quiet, json: logFormat == "json", total: jobsList.count)
-        let builder = BatchBuilder(options: BuildOptions(outputDirectory: out, force: force), jobs: jobs)
+        var options = BuildOptions(outputDirectory: out, force: force)
+        options.pdfStandards = Set(pdfStandard.compactMap(PDFStandard.init(rawValue:)))
+        let builder = BatchBuilder(options: options, jobs: jobs)
         // Problems found before any build (missing specs, empty batches) count as failed reports too.
         let early = (fileDiagnostics + expandDiagnostics).filter { $0.severity == .error }.map(BatchBuilder.failedRecord)
         let records = early + builder.run(jobsList, cache: cache) { event in reporter.handle(event) }

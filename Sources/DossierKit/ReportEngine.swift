@@ -22,6 +22,8 @@ public struct ReportJob: Sendable, Hashable {
 public struct BuildOptions: Sendable {
     public var outputDirectory: String
     public var force: Bool
+    /// Standards every PDF must meet besides those its spec asks for (`--pdf-standard`).
+    public var pdfStandards: Set<PDFStandard> = []
     public init(outputDirectory: String, force: Bool = false) { self.outputDirectory = outputDirectory; self.force = force }
 }
 
@@ -72,6 +74,9 @@ public final class ReportEngine: @unchecked Sendable {
         let (dataset, dataDiagnostics) = cache.dataset(spec.datasetPath)
         diagnostics += dataDiagnostics.filter { $0.severity == .error }
         guard let style, let dataset else { return (nil, diagnostics) }
+        let standards = PDFStandardCheck.diagnostics(spec, standards: spec.pdfStandards, requestedAt: spec.pdfStandardLocation)
+        diagnostics += standards
+        guard standards.isEmpty else { return (nil, diagnostics) }
         return (LoadedReport(spec: spec, dataset: dataset, style: style, styleFiles: styleFiles, diagnostics: diagnostics), diagnostics)
     }
 
@@ -94,7 +99,12 @@ public final class ReportEngine: @unchecked Sendable {
         var record = ReportRecord(report: job.key, spec: job.specPath, parameters: job.parameters, status: .failed, outputs: [], inputs: [:],
                                   durationSeconds: 0, warnings: [], errors: [])
         var timer = PhaseTimer(job.key)
-        let (loadedValue, diagnostics) = load(job)
+        let (loadedValue, loadDiagnostics) = load(job)
+        var diagnostics = loadDiagnostics
+        if let spec = loadedValue?.spec {
+            let asked = options.pdfStandards.subtracting(spec.pdfStandards)
+            diagnostics += PDFStandardCheck.diagnostics(spec, standards: asked, requestedAt: nil)
+        }
         timer.lap("load")
         record.warnings = diagnostics.filter { $0.severity != .error }.map(\.description)
         record.errors = diagnostics.filter { $0.severity == .error }.map(\.description)
@@ -192,10 +202,12 @@ public final class ReportEngine: @unchecked Sendable {
                             // With a report to lay out, images get their own fonts (no waiting on the layout's lock);
                             // for images alone, a second font setup would cost more than it saves.
                             let images = spec.pdfName == nil ? renderer : imageRenderer(for: spec.language)
-                            let index = encodes.start { try images.raster(frame, options: options).encodePNG() }
+                            let text = imageText(id, chart, content: content)
+                            let index = encodes.start { try images.raster(frame, options: options).encodePNG(text: text) }
                             planned.append(PlannedOutput(name: name, kind: "png", width: w, height: h, encode: index))
                         } else {
-                            let bytes = try export(frame, title: chart.title, format: format, scale: 1, transparent: exports.transparent, loaded: loaded)
+                            let bytes = try export(frame, title: chart.title, format: format, scale: 1, transparent: exports.transparent, loaded: loaded,
+                                                   text: imageText(id, chart, content: content))
                             planned.append(PlannedOutput(name: name, kind: format, bytes: bytes, pages: format == "pdf" ? 1 : nil,
                                                          width: Int(size.width), height: Int(size.height)))
                         }
@@ -227,9 +239,10 @@ public final class ReportEngine: @unchecked Sendable {
 
     /// Renders one chart as a standalone image: the frame is drawn once at the slide size and replayed to the format.
     public func exportChart(_ chart: ChartSpec, size: Size, format: String, scale: Double, transparent: Bool,
-                            loaded: LoadedReport) throws -> (bytes: [UInt8], warnings: [Diagnostic]) {
+                            loaded: LoadedReport, text: ImageText? = nil) throws -> (bytes: [UInt8], warnings: [Diagnostic]) {
         let rendered = chartFrame(chart, size: size, loaded: loaded)
-        return (try export(rendered.frame, title: chart.title, format: format, scale: scale, transparent: transparent, loaded: loaded),
+        return (try export(rendered.frame, title: chart.title, format: format, scale: scale, transparent: transparent, loaded: loaded,
+                           text: text ?? imageText(chart, alternative: nil)),
                 rendered.warnings)
     }
 
@@ -239,18 +252,21 @@ public final class ReportEngine: @unchecked Sendable {
     }
 
     /// Replays a chart's display list to PNG, SVG or a one-page PDF.
-    func export(_ frame: Frame, title: String, format: String, scale: Double, transparent: Bool, loaded: LoadedReport) throws -> [UInt8] {
+    func export(_ frame: Frame, title: String, format: String, scale: Double, transparent: Bool, loaded: LoadedReport,
+                text: ImageText? = nil) throws -> [UInt8] {
         let renderer = renderer(for: loaded.spec.language)
         var timer = PhaseTimer(format)
         defer { timer.lap("encode") }
         switch format {
         case "png":
             let w = Int((frame.size.width * scale).rounded()), h = Int((frame.size.height * scale).rounded())
-            return try renderer.png(frame, options: PNGOptions(pixelWidth: w, pixelHeight: h, transparent: transparent))
+            return try renderer.png(frame, options: PNGOptions(pixelWidth: w, pixelHeight: h, transparent: transparent), text: text)
         case "svg":
-            return try renderer.svg(frame)
+            return try renderer.svg(frame, text: text)
         default:
-            let document = Document(pages: [Page(size: frame.size, items: frame.items)],
+            // A one-page PDF is one figure with its text alternative.
+            let items = text.map { [GroupItem.tagged(StructureTag(.figure, alternative: $0.description), frame.items)] } ?? frame.items
+            let document = Document(pages: [Page(size: frame.size, items: items)],
                                     metadata: DocumentMetadata(title: title, author: loaded.spec.author, date: loaded.spec.date),
                                     language: loaded.spec.language)
             return try renderer.pdf(document)

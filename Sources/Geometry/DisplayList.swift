@@ -144,13 +144,10 @@ public struct DocumentMetadata: Hashable, Sendable {
     public var creator: String
     /// ISO 8601 date-time used for both creation and modification dates, so output is reproducible.
     public var date: String
-    /// PDF standards the document must meet (e.g. PDF/UA-1); missing title, language or alternative text
-    /// are then errors instead of gaps.
-    public var standards: Set<PDFStandard>
     public init(title: String = "", author: String = "", subject: String = "", keywords: String = "",
-                creator: String = "Dossier", date: String, standards: Set<PDFStandard> = []) {
+                creator: String = "Dossier", date: String) {
         self.title = title; self.author = author; self.subject = subject; self.keywords = keywords
-        self.creator = creator; self.date = date; self.standards = standards
+        self.creator = creator; self.date = date
     }
 }
 

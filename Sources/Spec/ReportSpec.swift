@@ -83,6 +83,8 @@ public struct ChartSectionSpec: Hashable, Sendable {
     /// Left out quietly when the data has nothing for it (for specs built over many entities).
     public var optional: Bool
     public var location: SourceLocation
+    /// The text alternative read instead of the chart (`alt:`); nil: described from the chart's data.
+    public var alt: SpecText? = nil
 }
 
 /// The reusable gap-analysis section: domestic vs international.
@@ -165,4 +167,9 @@ public struct ReportSpec: Sendable {
     public var pdfName: String?
     public var chartExports: ChartExportSpec?
     public var keywords: String
+    /// Standards the PDF must meet (`outputs: pdf-standard`), and where they were asked for.
+    public var pdfStandards: Set<PDFStandard> = []
+    public var pdfStandardLocation: SourceLocation? = nil
+    /// Where `language:` is written; nil when the default language applies.
+    public var languageLocation: SourceLocation? = nil
 }

@@ -70,6 +70,7 @@ public enum ReportSpecLoader {
                                       hint: "add date: YYYY-MM-DD (or set SOURCE_DATE_EPOCH); Dossier never takes the date from the clock", code: "missing-key"))
         }
         var language = "zh-cn"
+        let languageLocation = m.value("language")?.location
         if let l = m.value("language"), let s = reader.text(l, &diagnostics)?.text {
             let base = Language.base(s)
             if ["zh", "en"].contains(base) { language = s.lowercased() } else {
@@ -115,6 +116,8 @@ public enum ReportSpecLoader {
         }
         var pdfName: String? = ((path as NSString).lastPathComponent as NSString).deletingPathExtension + ".pdf"
         var charts: ChartExportSpec?
+        var pdfStandards: Set<PDFStandard> = []
+        var pdfStandardLocation: SourceLocation?
         if var o = m.value("outputs")?.mapping(&diagnostics, what: "'outputs'") {
             if let p = o.value("pdf") {
                 if p.scalarText == "false" || p.scalarText == "none" { pdfName = nil } else if let s = reader.text(p, &diagnostics)?.text {
@@ -122,6 +125,15 @@ public enum ReportSpecLoader {
                 }
             }
             if let c = o.value("charts") { charts = reader.chartExports(c, &diagnostics) }
+            if let p = o.value("pdf-standard") {
+                pdfStandardLocation = p.location
+                let names = p.scalarText.map { [$0] } ?? p.stringList(&diagnostics, what: "'pdf-standard'") ?? []
+                for name in names {
+                    if let standard = PDFStandard(rawValue: name) { pdfStandards.insert(standard) } else {
+                        diagnostics.append(.error("unknown PDF standard '\(name)'", at: p.location, hint: "use ua-1 (PDF/UA-1)", code: "bad-value"))
+                    }
+                }
+            }
             o.finish(&diagnostics)
         }
         m.finish(&diagnostics)
@@ -132,7 +144,8 @@ public enum ReportSpecLoader {
         let spec = ReportSpec(path: path, folder: folder, title: title, subtitle: subtitle, author: author, date: date,
                               language: language, stylePath: stylePath, datasetPath: datasetPath, parameters: params, batch: batch,
                               entities: entities, indicators: indicators, sections: sections, pdfName: pdfName,
-                              chartExports: charts, keywords: keywords)
+                              chartExports: charts, keywords: keywords, pdfStandards: pdfStandards,
+                              pdfStandardLocation: pdfStandardLocation, languageLocation: languageLocation)
         return (spec, diagnostics)
     }
 }
@@ -343,12 +356,13 @@ struct SpecReader {
         }
         let source = text(m.value("source"), &diagnostics)
         let optional = m.bool("optional", &diagnostics) ?? false
+        let alt = text(m.value("alt"), &diagnostics)
         if indicators.isEmpty && relation == nil && kind != "stage-ladder" {
             diagnostics.append(.error("chart '\(id)' needs 'indicator' or 'indicators'", at: node.location, code: "missing-key"))
         }
         return ChartSectionSpec(id: id, kind: kind, title: title, subtitle: subtitle, indicators: indicators, periods: periods,
                                 entities: entities, focus: focus, relation: relation, highlight: highlight, height: height,
-                                sourceNote: source, optional: optional, location: node.location)
+                                sourceNote: source, optional: optional, location: node.location, alt: alt)
     }
 
     mutating func gap(_ node: YAMLNode, _ diagnostics: inout [Diagnostic]) -> GapAnalysisSpec? {
