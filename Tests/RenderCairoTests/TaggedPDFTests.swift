@@ -1,6 +1,7 @@
 import Foundation
 import Geometry
 import Testing
+import TestSupport
 @testable import RenderCairo
 
 /// A two-page document built the way Layout builds one: tagged blocks, decoration outside them, a running

@@ -2,23 +2,29 @@ import Foundation
 
 /// Reads what a tagged PDF tells assistive technology, through qpdf (independent of Dossier's own PDF code):
 /// the catalogue, the structure tree in order, and which painted content is marked.
-struct PDFStructureReader {
-    struct Element: Equatable {
-        var role: String
-        var depth: Int
-        var alternative: String?
+public struct PDFStructureReader {
+    public struct Element: Equatable, Sendable {
+        public var role: String
+        public var depth: Int
+        public var alternative: String?
     }
 
-    let path: String
-    let objects: [String: Any]
-    let catalog: [String: Any]
+    public let path: String
+    public let objects: [String: Any]
+    public let catalog: [String: Any]
     /// Structure elements depth first, without MCR/OBJR kids.
-    private(set) var elements: [Element] = []
+    public private(set) var elements: [Element] = []
 
-    init(pdf bytes: [UInt8]) throws {
-        path = try ToolRunner.temporaryFile(bytes, suffix: ".pdf")
-        let json = try ToolRunner.run("qpdf", ["--json", "--json-stream-data=none", path])
-        guard let root = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any],
+    public init(pdf bytes: [UInt8]) throws {
+        let file = NSTemporaryDirectory() + "dossier-test-\(UUID().uuidString).pdf"
+        try Data(bytes).write(to: URL(fileURLWithPath: file))
+        try self.init(path: file)
+    }
+
+    public init(path: String) throws {
+        self.path = path
+        let json = try Self.run("qpdf", ["--json", "--json-stream-data=none", path])
+        guard let root = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any],
               let qpdf = root["qpdf"] as? [Any], qpdf.count > 1, let objects = qpdf[1] as? [String: Any] else {
             throw CocoaError(.fileReadCorruptFile)
         }
@@ -28,6 +34,20 @@ struct PDFStructureReader {
         if let tree = Self.dictionary(objects, catalog["/StructTreeRoot"]) {
             for kid in Self.kids(tree["/K"]) { visit(kid, depth: 0) }
         }
+    }
+
+    /// Runs a tool and returns its standard output (standard error is dropped: qpdf warns there).
+    static func run(_ tool: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [tool] + arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
     }
 
     static func dictionary(_ objects: [String: Any], _ reference: Any?) -> [String: Any]? {
@@ -42,7 +62,7 @@ struct PDFStructureReader {
     }
 
     /// A PDF text string as qpdf writes it in JSON ("u:…" or "b:…" hex).
-    static func text(_ value: Any?) -> String? {
+    public static func text(_ value: Any?) -> String? {
         guard let s = value as? String else { return nil }
         if s.hasPrefix("u:") { return String(s.dropFirst(2)) }
         return s
@@ -55,21 +75,21 @@ struct PDFStructureReader {
         for kid in Self.kids(element["/K"]) { visit(kid, depth: depth + 1) }
     }
 
-    var roles: [String] { elements.map(\.role) }
-    var language: String? { Self.text(catalog["/Lang"]) }
-    var displaysTitle: Bool { ((catalog["/ViewerPreferences"] as? [String: Any])?["/DisplayDocTitle"] as? Bool) == true }
+    public var roles: [String] { elements.map(\.role) }
+    public var language: String? { Self.text(catalog["/Lang"]) }
+    public var displaysTitle: Bool { ((catalog["/ViewerPreferences"] as? [String: Any])?["/DisplayDocTitle"] as? Bool) == true }
 
     /// The XMP metadata stream as text.
-    func metadata() throws -> String {
+    public func metadata() throws -> String {
         guard let ref = catalog["/Metadata"] as? String, let number = ref.split(separator: " ").first else { return "" }
-        return try ToolRunner.run("qpdf", ["--show-object=\(number)", "--filtered-stream-data", path]).output
+        return try Self.run("qpdf", ["--show-object=\(number)", "--filtered-stream-data", path])
     }
 
     /// Painting and text-showing operators of every page, counted by what encloses them: the outermost
     /// marked-content tag (`Artifact`, or a structure tag with an MCID) or nothing at all.
-    func paintedContent() throws -> (tagged: Int, artifacts: Int, unmarked: [String]) {
+    public func paintedContent() throws -> (tagged: Int, artifacts: Int, unmarked: [String]) {
         let qdf = path + ".qdf.pdf"
-        _ = try ToolRunner.run("qpdf", ["--qdf", "--object-streams=disable", path, qdf])
+        _ = try Self.run("qpdf", ["--qdf", "--object-streams=disable", path, qdf])
         let data = try Data(contentsOf: URL(fileURLWithPath: qdf))
         let text = String(decoding: data.map { $0 < 0x80 ? $0 : 0x3F }, as: UTF8.self)
         let painting: Set<Substring> = ["f", "f*", "F", "S", "s", "B", "B*", "b", "b*", "Tj", "TJ", "Do", "sh", "'", "\""]
