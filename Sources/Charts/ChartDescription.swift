@@ -145,7 +145,7 @@ public struct ChartDescription: Sendable {
         return named.map { series in
             let values = (0..<count).map { i -> String in
                 let category = SeriesData.category(chart, i)
-                return category.isEmpty ? value(series, i) : (zh ? "\(category)\(value(series, i))" : "\(category) \(value(series, i))")
+                return category.isEmpty ? value(series, i) : (zh ? "\(category)为\(value(series, i))" : "\(category) \(value(series, i))")
             }
             return series.label + (zh ? "：" : ": ") + values.joined(separator: zh ? "，" : ", ")
         }
