@@ -13,9 +13,12 @@ public enum CJKPunctuation {
     /// Marks shared with Latin text that a Latin-first font list would take from the narrow Latin face.
     static let shared: Set<Character> = ["“", "”", "‘", "’", "—", "…"]
 
-    /// True when the text contains a Han ideograph, kana or Hangul: only then is it "Chinese text".
+    /// Chinese text: it contains a Han ideograph, kana or Hangul, or no Latin letter or digit at all. The
+    /// second case matters because justified lines are drawn in pieces, and a piece such as "“" or "）。"
+    /// must be set as it was measured inside its sentence.
     public static func hasIdeographs(_ text: String) -> Bool {
         text.unicodeScalars.contains { CJKSpacing.isIdeographic($0) }
+            || !text.contains { $0.isASCII && ($0.isLetter || $0.isNumber) }
     }
 
     /// Character offsets of the quotes, dashes and ellipses that belong to the CJK face: every one in a text

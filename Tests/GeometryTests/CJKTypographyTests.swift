@@ -34,6 +34,9 @@ private let q = String(CJKSpacing.quarterEm)
     // Single marks and Latin text are left alone.
     #expect(CJKPunctuation.compressedOffsets(in: "中国，人民。") == [])
     #expect(CJKPunctuation.compressedOffsets(in: "(a).") == [])
+    // A pair drawn alone (a piece of a justified line) is set as it was measured in its sentence.
+    #expect(CJKPunctuation.compressedOffsets(in: "）。") == [0])
+    #expect(CJKPunctuation.cjkFaceOffsets(in: "“") == [0])
 }
 
 @Test func chineseQuotesDashesAndEllipsesComeFromTheCJKFace() {

@@ -26,6 +26,9 @@ private func em(_ points: Double) -> Double { points / body.size }
     // Opening then opening: the second gives up its left half.
     let open = zh.characterWidths(of: "见（《报告", font: body)
     #expect(abs(em(open[1] + open[2]) - 1.5) < 0.02)
+    // A pair drawn alone, as a piece of a justified line, is as wide as it was measured in its sentence.
+    #expect(abs(em(zh.width(of: "）。", font: body)) - 1.5) < 0.02)
+    #expect(abs(em(zh.width(of: "“", font: body)) - 1) < 0.02)
     // A single mark keeps its full em.
     #expect(abs(em(zh.characterWidths(of: "中国，人民", font: body)[2]) - 1) < 0.01)
 }
