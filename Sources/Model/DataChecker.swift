@@ -12,6 +12,7 @@ public struct DataChecker: Sendable {
         checkObservations(data, &findings)
         checkTies(data, &findings)
         checkRelations(data, &findings)
+        checkPaths(data, &findings)
         return findings
     }
 
