@@ -129,6 +129,7 @@ public struct ChartRenderer: Sendable {
         case .dot: return DotChart(ctx)
         case .heatmap: return HeatmapChart(ctx)
         case .stageLadder: return StageLadderChart(ctx)
+        case .timeline: return TimelineChart(ctx)
         }
     }
 }

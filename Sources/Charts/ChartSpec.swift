@@ -12,6 +12,7 @@ public enum ChartKind: String, Hashable, Sendable, CaseIterable {
     case line            // values over periods
     case heatmap         // entity × category cells shaded and labelled by rank/value
     case stageLadder = "stage-ladder" // entities placed on an ordinal stage scale
+    case timeline        // lanes of dated events, phases and targets (development paths)
 }
 
 /// One entity's values, one per category (nil = missing, never drawn as zero).
@@ -90,6 +91,8 @@ public struct ChartSpec: Hashable, Sendable {
     /// category like the group it stands for ("domestic best" in the domestic colour); empty or nil entries fall
     /// back to the palette by category index.
     public var categoryGroups: [String?]
+    /// Lanes and marks of a timeline chart.
+    public var timeline: TimelineData = TimelineData()
 
     public init(kind: ChartKind, number: String = "", title: String, subtitle: String = "", sourceNote: String = "",
                 categories: [String] = [], series: [ChartSeries] = [], outOf: [Int?] = [], valuesAreRanks: Bool = false,

@@ -233,7 +233,8 @@ extension ReportBuilder {
     mutating func addDataNotes(title: String?) {
         // Only findings about what this report shows (or about the dataset as a whole).
         let findings = DataChecker().check(dataset).filter { f in
-            let indicators = [f.details["indicator"], f.details["numerator"], f.details["denominator"]].compactMap { $0 }
+            // Findings about events.csv or targets.csv count only when the report shows them (see citePaths).
+            let indicators = [f.details["indicator"], f.details["numerator"], f.details["denominator"], f.details["file"]].compactMap { $0 }
             return indicators.isEmpty || indicators.contains(where: citedIndicators.contains)
         }
         let zh = words.zh
@@ -272,7 +273,7 @@ extension ReportBuilder {
             return zh ? "\(name(d["entity"]))的\(label(d["indicator"]))记为\(period(d["period"]))，不在\(source)资料的年份（\(d["from"] ?? "")—\(d["to"] ?? "")）之内。"
                       : "\(name(d["entity"])): \(label(d["indicator"])) is dated \(period(d["period"])), outside the years of \(source) (\(d["from"] ?? "")–\(d["to"] ?? "")). "
         default:
-            return f.message
+            return restatePath(f) ?? f.message
         }
     }
 
@@ -283,7 +284,7 @@ extension ReportBuilder {
         case "relation-mismatch": return zh ? "处理：表中把文中所述百分比与按数量计算的百分比并列。" : "Treatment: tables show the stated percentage beside the computed one."
         case "period-source": return zh ? "处理：按原文时间保留。" : "Treatment: kept with the period the source gives."
         case "duplicate-observation": return zh ? "处理：使用第一条记录。" : "Treatment: the first row is used."
-        default: return ""
+        default: return pathTreatment(code)
         }
     }
 }

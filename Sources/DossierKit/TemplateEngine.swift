@@ -11,6 +11,7 @@ struct TemplateEngine {
     var formatter: ValueFormatter { ValueFormatter(dataset: dataset, language: language) }
 
     static let functions = ["name", "rank", "value", "latest", "period", "count", "indicator", "stage", "best", "param", "outof", "source", "changes"]
+        + pathFunctions
 
     /// Fills the placeholders of a text; `cited` collects the indicators whose values were used (for references).
     func render(_ text: SpecText, diagnostics: inout [Diagnostic], cited: inout [String]) -> String {
@@ -170,6 +171,8 @@ struct TemplateEngine {
             return obs.map { "\($0.period.display(language))：\(formatter.format($0.value, indicator: x))" }
                 .joined(separator: Language.isChinese(language) ? " → " : " → ")
                 .replacingOccurrences(of: "：", with: Language.isChinese(language) ? "年" : ": ")
+        case _ where Self.pathFunctions.contains(function):
+            return evaluatePath(function, args, fail: fail)
         default:
             return fail("unknown placeholder function '\(function)'", hint: Suggestion.hint(for: function, in: TemplateEngine.functions))
         }

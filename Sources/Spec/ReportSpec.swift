@@ -49,6 +49,10 @@ public struct TableSpec: Hashable, Sendable {
         case relation
         /// Every observation of the selected indicators and entities, with period, note and quote.
         case observations
+        /// The dated events (events.csv) of the selected entities, numbered like the timeline chart's key.
+        case milestones
+        /// The targets (targets.csv) of the selected entities: goal, deadline, status, source.
+        case targets
     }
     public var id: String
     public var kind: Kind

@@ -311,7 +311,7 @@ struct SpecReader {
                          relation: relation, shade: shade, sourceNote: source, optional: optional, location: node.location)
     }
 
-    static let chartKinds = ["bump", "bar", "grouped-bar", "slope", "dumbbell", "dot", "line", "heatmap", "stage-ladder"]
+    static let chartKinds = ["bump", "bar", "grouped-bar", "slope", "dumbbell", "dot", "line", "heatmap", "stage-ladder", "timeline"]
 
     mutating func chart(_ node: YAMLNode, _ diagnostics: inout [Diagnostic]) -> ChartSectionSpec? {
         guard var m = node.mapping(&diagnostics, what: "'chart'") else { return nil }
@@ -343,7 +343,7 @@ struct SpecReader {
         }
         let source = text(m.value("source"), &diagnostics)
         let optional = m.bool("optional", &diagnostics) ?? false
-        if indicators.isEmpty && relation == nil && kind != "stage-ladder" {
+        if indicators.isEmpty && relation == nil && kind != "stage-ladder" && kind != "timeline" {
             diagnostics.append(.error("chart '\(id)' needs 'indicator' or 'indicators'", at: node.location, code: "missing-key"))
         }
         return ChartSectionSpec(id: id, kind: kind, title: title, subtitle: subtitle, indicators: indicators, periods: periods,
