@@ -84,7 +84,7 @@ final class FlagshipBuild: @unchecked Sendable {
         let reports = try #require(json["reports"] as? [[String: Any]])
         #expect(reports.count == 1)
         let outputs = try #require(reports[0]["outputs"] as? [[String: Any]])
-        #expect(outputs.count == 15)
+        #expect(outputs.count == 19)   // the PDF and nine charts as PNG and SVG
         for o in outputs {
             let path = build.out + "/" + (o["path"] as? String ?? "")
             let bytes = CLI.bytes(path)
