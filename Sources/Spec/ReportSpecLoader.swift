@@ -144,22 +144,23 @@ struct SpecReader {
     var chartCount = 0
     var tableCount = 0
 
-    func substitute(_ s: String) -> String {
-        guard s.contains("${") else { return s }
-        var out = s
-        for (k, v) in params { out = out.replacingOccurrences(of: "${\(k)}", with: v) }
-        return out
-    }
+    func substitute(_ s: String) -> String { Substitution(s, params: params).text }
 
     func text(_ node: YAMLNode?, _ diagnostics: inout [Diagnostic]) -> SpecText? {
         guard let node, let s = node.string(&diagnostics, what: "text") else { return nil }
-        let replaced = substitute(s)
-        if let range = replaced.range(of: "${") {
-            let name = replaced[range.upperBound...].prefix { $0 != "}" }
+        let replaced = Substitution(s, params: params)
+        if let name = replaced.unknown.first {
             diagnostics.append(.error("unknown parameter '${\(name)}'", at: node.location,
-                                      hint: params.isEmpty ? "declare it under params:" : Suggestion.hint(for: String(name), in: Array(params.keys)), code: "unknown-param"))
+                                      hint: params.isEmpty ? "declare it under params:" : Suggestion.hint(for: name, in: Array(params.keys)), code: "unknown-param"))
         }
-        return SpecText(replaced, at: node.location)
+        var text = SpecText(replaced.text, at: node.location)
+        text.literals = replaced.literals
+        for link in LinkCheck.forbidden(in: replaced.text) {
+            diagnostics.append(.error("link target '\(link.prefix(80))' is not allowed", at: node.location,
+                                      hint: "links may use http:, https:, mailto: or #anchor; other schemes (javascript:, file:) are refused",
+                                      code: "bad-link"))
+        }
+        return text
     }
 
     func selection(_ node: YAMLNode, _ diagnostics: inout [Diagnostic]) -> EntitySelection {
