@@ -218,8 +218,9 @@ public final class ReportEngine: @unchecked Sendable {
         var outputs: [OutputRecord] = []
         for output in planned {
             let bytes = output.encode.flatMap { encoded[$0] } ?? output.bytes
-            try writer.stage(bytes, to: (options.outputDirectory as NSString).appendingPathComponent(output.name))
-            outputs.append(OutputRecord(path: output.name, kind: output.kind, bytes: bytes.count, sha256: SHA256.hex(bytes),
+            let path = try OutputFolder.path(for: output.name, in: options.outputDirectory)
+            try writer.stage(bytes, to: path.full)
+            outputs.append(OutputRecord(path: path.relative, kind: output.kind, bytes: bytes.count, sha256: SHA256.hex(bytes),
                                         pages: output.pages, width: output.width, height: output.height))
         }
         return outputs

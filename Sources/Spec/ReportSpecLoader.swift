@@ -118,16 +118,18 @@ public enum ReportSpecLoader {
         if var o = m.value("outputs")?.mapping(&diagnostics, what: "'outputs'") {
             if let p = o.value("pdf") {
                 if p.scalarText == "false" || p.scalarText == "none" { pdfName = nil } else if let s = reader.text(p, &diagnostics)?.text {
-                    pdfName = s.hasSuffix(".pdf") ? s : s + ".pdf"
+                    switch OutputName.normalise(s.hasSuffix(".pdf") ? s : s + ".pdf") {
+                    case .success(let name): pdfName = name
+                    case .failure(let problem):
+                        diagnostics.append(.error("the pdf name '\(s.replacingOccurrences(of: "\0", with: "\\0").prefix(80))' \(problem)", at: p.location,
+                                                  hint: "give a file name such as report.pdf, optionally in a subfolder (sub/report.pdf)", code: "bad-output"))
+                    }
                 }
             }
             if let c = o.value("charts") { charts = reader.chartExports(c, &diagnostics) }
             o.finish(&diagnostics)
         }
         m.finish(&diagnostics)
-        if let name = pdfName, name.contains("/") && name.hasPrefix("..") {
-            diagnostics.append(.error("output '\(name)' points outside the output folder", at: SourceLocation(file: path), code: "bad-output"))
-        }
         if diagnostics.contains(where: { $0.severity == .error }) { return (nil, diagnostics) }
         let spec = ReportSpec(path: path, folder: folder, title: title, subtitle: subtitle, author: author, date: date,
                               language: language, stylePath: stylePath, datasetPath: datasetPath, parameters: params, batch: batch,
