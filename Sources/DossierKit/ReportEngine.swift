@@ -104,7 +104,8 @@ public final class ReportEngine: @unchecked Sendable {
         }
         record.parameters = loaded.spec.parameters
         let inputFiles = [job.specPath] + loaded.styleFiles + DatasetLoader.files(folder: loaded.spec.datasetPath)
-        var inputs = InputFingerprint.hashes(of: inputFiles)
+        // Recorded relative to the working directory and normalised (no build machine's absolute paths, no `a/../b`).
+        var inputs = Dictionary(InputFingerprint.hashes(of: inputFiles).map { (PathText.relative($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
         inputs["fonts"] = InputFingerprint.fonts
         inputs["dossier"] = InputFingerprint.tool
         inputs["date"] = loaded.spec.date   // may come from SOURCE_DATE_EPOCH rather than the spec file
