@@ -1,3 +1,5 @@
+import Foundation
+
 /// One file a build wrote.
 public struct OutputRecord: Codable, Sendable, Hashable {
     /// Path relative to the output folder.
@@ -36,6 +38,18 @@ public struct Manifest: Codable, Sendable {
 
     public init(tool: String = "dossier", version: String = DossierVersion.current, shard: String? = nil, reports: [ReportRecord]) {
         self.tool = tool; self.version = version; self.shard = shard; self.reports = reports
+    }
+
+    /// This run's reports plus those of `previous` that this run did not touch, did not fail, and whose outputs
+    /// are all present in `outputFolder`; sorted by report for stable output.
+    public func keeping(_ previous: Manifest?, outputFolder: String) -> Manifest {
+        var byKey: [String: ReportRecord] = [:]
+        for r in previous?.reports ?? [] where r.status != .failed && !r.outputs.isEmpty {
+            let present = r.outputs.allSatisfy { FileManager.default.fileExists(atPath: (outputFolder as NSString).appendingPathComponent($0.path)) }
+            if present { byKey[r.report] = r }
+        }
+        for r in reports { byKey[r.report] = r }
+        return Manifest(tool: tool, version: version, shard: shard, reports: byKey.values.sorted { $0.report < $1.report })
     }
 
     /// Merges shard manifests: reports keyed by `report`, later files win; sorted for stable output.

@@ -101,7 +101,8 @@ public final class ReportEngine: @unchecked Sendable {
         }
         record.parameters = loaded.spec.parameters
         let inputFiles = [job.specPath] + loaded.styleFiles + DatasetLoader.files(folder: loaded.spec.datasetPath)
-        var inputs = InputFingerprint.hashes(of: inputFiles)
+        // Recorded relative to the working directory and normalised (no build machine's absolute paths, no `a/../b`).
+        var inputs = Dictionary(InputFingerprint.hashes(of: inputFiles).map { (PathText.relative($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
         inputs["fonts"] = InputFingerprint.fonts
         inputs["dossier"] = InputFingerprint.tool
         inputs["date"] = loaded.spec.date   // may come from SOURCE_DATE_EPOCH rather than the spec file
@@ -219,8 +220,9 @@ public final class ReportEngine: @unchecked Sendable {
         var outputs: [OutputRecord] = []
         for output in planned {
             let bytes = output.encode.flatMap { encoded[$0] } ?? output.bytes
-            try writer.stage(bytes, to: (options.outputDirectory as NSString).appendingPathComponent(output.name))
-            outputs.append(OutputRecord(path: output.name, kind: output.kind, bytes: bytes.count, sha256: SHA256.hex(bytes),
+            let path = try OutputFolder.path(for: output.name, in: options.outputDirectory)
+            try writer.stage(bytes, to: path.full)
+            outputs.append(OutputRecord(path: path.relative, kind: output.kind, bytes: bytes.count, sha256: SHA256.hex(bytes),
                                         pages: output.pages, width: output.width, height: output.height))
         }
         return (outputs, warnings)

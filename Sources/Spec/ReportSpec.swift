@@ -26,6 +26,9 @@ public struct TopSelection: Hashable, Sendable {
 public struct SpecText: Hashable, Sendable {
     public var text: String
     public var location: SourceLocation
+    /// UTF-8 offset ranges of `text` that came from parameter values: data, printed as written and never
+    /// expanded as `{{ placeholders }}`.
+    public var literals: [Range<Int>] = []
     public init(_ text: String, at location: SourceLocation) { self.text = text; self.location = location }
 }
 

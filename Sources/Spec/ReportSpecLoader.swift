@@ -127,16 +127,18 @@ public enum ReportSpecLoader {
         if var o = m.value("outputs")?.mapping(&diagnostics, what: "'outputs'") {
             if let p = o.value("pdf") {
                 if p.scalarText == "false" || p.scalarText == "none" { pdfName = nil } else if let s = reader.text(p, &diagnostics)?.text {
-                    pdfName = s.hasSuffix(".pdf") ? s : s + ".pdf"
+                    switch OutputName.normalise(s.hasSuffix(".pdf") ? s : s + ".pdf") {
+                    case .success(let name): pdfName = name
+                    case .failure(let problem):
+                        diagnostics.append(.error("the pdf name '\(s.replacingOccurrences(of: "\0", with: "\\0").prefix(80))' \(problem)", at: p.location,
+                                                  hint: "give a file name such as report.pdf, optionally in a subfolder (sub/report.pdf)", code: "bad-output"))
+                    }
                 }
             }
             if let c = o.value("charts") { charts = reader.chartExports(c, &diagnostics) }
             o.finish(&diagnostics)
         }
         m.finish(&diagnostics)
-        if let name = pdfName, name.contains("/") && name.hasPrefix("..") {
-            diagnostics.append(.error("output '\(name)' points outside the output folder", at: SourceLocation(file: path), code: "bad-output"))
-        }
         if diagnostics.contains(where: { $0.severity == .error }) { return (nil, diagnostics) }
         let spec = ReportSpec(path: path, folder: folder, title: title, subtitle: subtitle, author: author, date: date,
                               language: language, stylePath: stylePath, datasetPath: datasetPath, parameters: params, batch: batch,
@@ -153,22 +155,23 @@ struct SpecReader {
     var chartCount = 0
     var tableCount = 0
 
-    func substitute(_ s: String) -> String {
-        guard s.contains("${") else { return s }
-        var out = s
-        for (k, v) in params { out = out.replacingOccurrences(of: "${\(k)}", with: v) }
-        return out
-    }
+    func substitute(_ s: String) -> String { Substitution(s, params: params).text }
 
     func text(_ node: YAMLNode?, _ diagnostics: inout [Diagnostic]) -> SpecText? {
         guard let node, let s = node.string(&diagnostics, what: "text") else { return nil }
-        let replaced = substitute(s)
-        if let range = replaced.range(of: "${") {
-            let name = replaced[range.upperBound...].prefix { $0 != "}" }
+        let replaced = Substitution(s, params: params)
+        if let name = replaced.unknown.first {
             diagnostics.append(.error("unknown parameter '${\(name)}'", at: node.location,
-                                      hint: params.isEmpty ? "declare it under params:" : Suggestion.hint(for: String(name), in: Array(params.keys)), code: "unknown-param"))
+                                      hint: params.isEmpty ? "declare it under params:" : Suggestion.hint(for: name, in: Array(params.keys)), code: "unknown-param"))
         }
-        return SpecText(replaced, at: node.location)
+        var text = SpecText(replaced.text, at: node.location)
+        text.literals = replaced.literals
+        for link in LinkCheck.forbidden(in: replaced.text) {
+            diagnostics.append(.error("link target '\(link.prefix(80))' is not allowed", at: node.location,
+                                      hint: "links may use http:, https:, mailto: or #anchor; other schemes (javascript:, file:) are refused",
+                                      code: "bad-link"))
+        }
+        return text
     }
 
     func selection(_ node: YAMLNode, _ diagnostics: inout [Diagnostic]) -> EntitySelection {
