@@ -137,8 +137,7 @@ public struct BatchBuilder: Sendable {
     /// A failed record for a problem found before any job could start (a missing spec, an empty batch).
     public static func failedRecord(_ d: Diagnostic) -> ReportRecord {
         let file = d.location?.file ?? "?"
-        return ReportRecord(report: file, spec: file, parameters: [:], status: .failed, outputs: [], inputs: [:], durationSeconds: 0,
-                            warnings: [], errors: [d.description])
+        return ReportRecord(failed: file, spec: file, d)
     }
 
     /// Writes `manifest.json` atomically in the output folder, keeping the reports of earlier runs into the same

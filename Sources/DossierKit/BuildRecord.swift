@@ -25,8 +25,35 @@ public struct ReportRecord: Codable, Sendable {
     /// Input file → SHA-256 (spec, style files, dataset files) and the fonts/tool fingerprint.
     public var inputs: [String: String]
     public var durationSeconds: Double
+    /// The messages as printed (`file:line:col: severity: message` and a hint line).
     public var warnings: [String]
     public var errors: [String]
+    /// The same findings, structured for machines: severity, code, message, location (file, line, column) and
+    /// hint. Optional only so manifests written before it still read.
+    public var diagnostics: [Diagnostic]?
+
+    public init(report: String, spec: String, parameters: [String: String], status: Status, outputs: [OutputRecord],
+                inputs: [String: String], durationSeconds: Double, warnings: [String] = [], errors: [String] = []) {
+        self.report = report; self.spec = spec; self.parameters = parameters; self.status = status; self.outputs = outputs
+        self.inputs = inputs; self.durationSeconds = durationSeconds; self.warnings = warnings; self.errors = errors
+    }
+
+    /// A failed record for one problem found before the report could be built.
+    public init(failed job: String, spec: String, parameters: [String: String] = [:], _ diagnostic: Diagnostic) {
+        self.init(report: job, spec: spec, parameters: parameters, status: .failed, outputs: [], inputs: [:], durationSeconds: 0)
+        add([diagnostic])
+    }
+
+    /// Records findings, both as printed text and structured.
+    public mutating func add(_ found: [Diagnostic]) {
+        for d in found {
+            if d.severity == .error { errors.append(d.description) } else { warnings.append(d.description) }
+        }
+        diagnostics = (diagnostics ?? []) + found
+    }
+
+    /// True when an error was recorded.
+    public var hasErrors: Bool { !errors.isEmpty }
 }
 
 /// `out/manifest.json`: every report of a run with its outputs, inputs, timings and messages.

@@ -27,8 +27,7 @@ enum OutputClaims {
                 let message = Diagnostic.error("this report writes \(what), which \(owner.key) also writes", at: SourceLocation(file: job.specPath),
                                                hint: "give one of them another name with outputs: pdf: (images are named after the spec file)",
                                                code: "output-collision")
-                failed.append(ReportRecord(report: job.key, spec: job.specPath, parameters: job.parameters, status: .failed, outputs: [],
-                                           inputs: [:], durationSeconds: 0, warnings: [], errors: [message.description]))
+                failed.append(ReportRecord(failed: job.key, spec: job.specPath, parameters: job.parameters, message))
                 continue
             }
             for claim in claims { owners[claim] = job }

@@ -89,13 +89,12 @@ public final class ReportEngine: @unchecked Sendable {
     public func build(_ job: ReportJob, options: BuildOptions) -> ReportRecord {
         let start = DispatchTime.now()
         var record = ReportRecord(report: job.key, spec: job.specPath, parameters: job.parameters, status: .failed, outputs: [], inputs: [:],
-                                  durationSeconds: 0, warnings: [], errors: [])
+                                  durationSeconds: 0)
         var timer = PhaseTimer(job.key)
         let (loadedValue, diagnostics) = load(job)
         timer.lap("load")
-        record.warnings = diagnostics.filter { $0.severity != .error }.map(\.description)
-        record.errors = diagnostics.filter { $0.severity == .error }.map(\.description)
-        guard let loaded = loadedValue, record.errors.isEmpty else {
+        record.add(diagnostics)
+        guard let loaded = loadedValue, !record.hasErrors else {
             record.durationSeconds = Self.seconds(since: start)
             return record
         }
@@ -114,6 +113,7 @@ public final class ReportEngine: @unchecked Sendable {
             record.status = .skipped
             record.outputs = previous.outputs
             record.warnings = previous.warnings
+            record.diagnostics = previous.diagnostics
             record.durationSeconds = Self.seconds(since: start)
             return record
         }
@@ -122,9 +122,8 @@ public final class ReportEngine: @unchecked Sendable {
         let composed = content(loaded)
         let content = composed.value
         timer.lap("resolve")
-        record.warnings += composed.diagnostics.filter { $0.severity != .error }.map(\.description)
-        record.errors = composed.diagnostics.filter { $0.severity == .error }.map(\.description)
-        guard record.errors.isEmpty else {
+        record.add(composed.diagnostics)
+        guard !record.hasErrors else {
             record.durationSeconds = Self.seconds(since: start)
             return record
         }
@@ -132,7 +131,7 @@ public final class ReportEngine: @unchecked Sendable {
             var writer = AtomicWriter()
             // Warnings travel with this report's result, never through the engine's long-lived state.
             let (outputs, renderWarnings) = try render(content, loaded: loaded, job: job, options: options, writer: &writer)
-            record.warnings += renderWarnings.map(\.description)
+            record.add(renderWarnings)
             record.outputs = outputs
             record.status = .built
             record.durationSeconds = Self.seconds(since: start)
@@ -144,7 +143,12 @@ public final class ReportEngine: @unchecked Sendable {
             record.status = .failed
             record.outputs = []
             // Write errors already name the file; other failures are reported against the spec.
-            record.errors.append(error is BuildError ? String(describing: error) : "\(job.specPath): error: \(error)")
+            if error is BuildError {
+                record.errors.append(String(describing: error))
+                record.diagnostics = (record.diagnostics ?? []) + [.error(String(describing: error), code: "write-failed")]
+            } else {
+                record.add([.error("\(error)", at: SourceLocation(file: job.specPath), code: "build-failed")])
+            }
             record.durationSeconds = Self.seconds(since: start)
         }
         return record
