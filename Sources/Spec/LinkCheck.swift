@@ -21,7 +21,7 @@ public enum LinkCheck {
         while let open = rest.utf8.firstRange(of: "](".utf8) {
             var depth = 0
             var end: Substring.Index?
-            for index in rest[open.upperBound...].indices {
+            for index in rest[open.upperBound...].prefix(2048).indices {   // bounded, as in the inline markup: linear overall
                 let c = rest[index]
                 if c == "(" { depth += 1 } else if c == ")" {
                     if depth == 0 { end = index; break }
