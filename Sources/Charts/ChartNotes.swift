@@ -36,7 +36,8 @@ enum ChartNotes {
         return ctx.words(zh, en)
     }
 
-    static func longerIsBetter(_ ctx: ChartContext) -> String {
-        ctx.words("条形越长表示排名越靠前，条末数字为名次。", "Longer bars mean better ranks; the number is the rank.")
+    /// Ranks are drawn as positions on a rank axis, never as bar lengths.
+    static func rankAxis(_ ctx: ChartContext) -> String {
+        ctx.words("圆点表示名次，第1名（最好）在左端。", "Dots mark ranks; rank 1 (best) is at the left.")
     }
 }
