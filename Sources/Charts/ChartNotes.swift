@@ -21,12 +21,6 @@ enum ChartNotes {
         }
     }
 
-    /// A bump or line chart labels a series that ends early in the last column, with the period of its value.
-    static func earlyEnd(_ ctx: ChartContext) -> String {
-        ctx.words("标签括号内为该项最后有数据的时期，虚点线连至其最后一个数据点。",
-                  "A period in brackets is a series' last period with data; a dotted leader joins the label to that point.")
-    }
-
     /// A heat map has no key, so an exported image must say which way its shading runs (on a dark slide the
     /// strongest cells are the brightest, not the darkest).
     static func shading(ranks: Bool, _ ctx: ChartContext) -> String {
