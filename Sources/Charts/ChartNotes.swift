@@ -21,15 +21,6 @@ enum ChartNotes {
         }
     }
 
-    /// A heat map has no key, so an exported image must say which way its shading runs (on a dark slide the
-    /// strongest cells are the brightest, not the darkest).
-    static func shading(ranks: Bool, _ ctx: ChartContext) -> String {
-        let darker = ctx.theme.scaleHigh.luminance < ctx.theme.scaleLow.luminance
-        let zh = (darker ? "颜色越深" : "颜色越亮") + (ranks ? "表示名次越靠前。" : "表示数值越大。")
-        let en = (darker ? "Darker" : "Brighter") + (ranks ? " cells mean better ranks." : " cells mean higher values.")
-        return ctx.words(zh, en)
-    }
-
     /// Ranks are drawn as positions on a rank axis, never as bar lengths.
     static func rankAxis(_ ctx: ChartContext) -> String {
         ctx.words("圆点表示名次，第1名（最好）在左端。", "Dots mark ranks; rank 1 (best) is at the left.")
