@@ -90,22 +90,17 @@ public struct ChartSpec: Hashable, Sendable {
     /// category like the group it stands for ("domestic best" in the domestic colour); empty or nil entries fall
     /// back to the palette by category index.
     public var categoryGroups: [String?]
-    /// The periods behind `categories` for bump, line and slope charts, when they are known: periods that are
-    /// dates are then placed by date (uneven survey editions keep their gaps) and labelled at one precision.
-    /// Empty: categories are evenly spaced and labelled as given.
-    public var periods: [Period]
 
     public init(kind: ChartKind, number: String = "", title: String, subtitle: String = "", sourceNote: String = "",
                 categories: [String] = [], series: [ChartSeries] = [], outOf: [Int?] = [], valuesAreRanks: Bool = false,
                 valueAxisTitle: String = "", stageNames: [String] = [], placements: [StagePlacement] = [],
                 tieRule: TieRule = .shareAndStack, missingRule: MissingRule = .gap, highlight: String? = nil,
-                groupLabels: [String: String] = [:], language: String = "zh-cn", categoryGroups: [String?] = [],
-                periods: [Period] = []) {
+                groupLabels: [String: String] = [:], language: String = "zh-cn", categoryGroups: [String?] = []) {
         self.kind = kind; self.number = number; self.title = title; self.subtitle = subtitle; self.sourceNote = sourceNote
         self.categories = categories; self.series = series; self.outOf = outOf; self.valuesAreRanks = valuesAreRanks
         self.valueAxisTitle = valueAxisTitle; self.stageNames = stageNames; self.placements = placements
         self.tieRule = tieRule; self.missingRule = missingRule; self.highlight = highlight; self.groupLabels = groupLabels
-        self.language = language; self.categoryGroups = categoryGroups; self.periods = periods
+        self.language = language; self.categoryGroups = categoryGroups
     }
 }
 

@@ -13,8 +13,6 @@ struct LinePlot: ChartBody {
     let ranks: Bool
     let periods: Int
     let observations: [[(index: Int, value: Double)]]
-    /// Periods placed by date, when the spec gives them.
-    let timeline: PeriodTimeline?
 
     init(_ ctx: ChartContext) {
         self.ctx = ctx
@@ -22,11 +20,7 @@ struct LinePlot: ChartBody {
         let periods = SeriesData.categoryCount(ctx.spec)
         self.periods = periods
         observations = ctx.spec.series.map { SeriesData.observations($0, count: periods) }
-        timeline = ctx.spec.periods.count == periods ? PeriodTimeline(ctx.spec.periods, language: ctx.spec.language) : nil
     }
-
-    /// The label of a period: the timeline's (one precision for all) or the category as given.
-    func periodLabel(_ p: Int) -> String { timeline?.labels[p] ?? SeriesData.category(ctx.spec, p) }
 
     /// Whether two drawn series share a value in some period.
     var hasTies: Bool {
@@ -79,12 +73,12 @@ struct LinePlot: ChartBody {
     var endedEarlyNote: String? {
         let ended = endedEarly
         guard !ended.isEmpty else { return nil }
-        let lastPeriod = periodLabel(periods - 1)
+        let lastPeriod = SeriesData.category(ctx.spec, periods - 1)
         let items = ended.compactMap { i -> String? in
             guard let last = observations[i].last else { return nil }
             let series = ctx.spec.series[i]
             let value = ctx.format.label(last.value, preformatted: SeriesData.valueLabel(series, last.index))
-            let period = periodLabel(last.index)
+            let period = SeriesData.category(ctx.spec, last.index)
             return ctx.words("\(series.label)（\(period)：\(value)）", "\(series.label) (\(value) in \(period))")
         }
         let missing = ranks ? ctx.words("未列入排名", "not ranked") : ctx.words("无数据", "no data")
@@ -196,12 +190,12 @@ struct LinePlot: ChartBody {
             ctx.width(labels[k].name, labelFont) + space + ctx.width(labels[k].value, valueFont)
         }.max() ?? 0
         let periodWidths = (0..<periods).map { p in
-            max(ctx.width(periodLabel(p), tickFont),
+            max(ctx.width(SeriesData.category(spec, p), tickFont),
                 SeriesData.outOf(spec, p).map { ctx.width(ctx.format.outOf($0), noteFont) } ?? 0)
         }
         // Keep the first period label clear of the axis title that shares its line.
         let firstRoom = max(markerRoom, (periodWidths.first ?? 0) / 2 + (axisTitle.isEmpty ? 0 : tickGap))
-        let x: (Int) -> Double
+        let x: PointScale
         if periods > 1 {
             let xStart = left + firstRoom
             var xEnd = min(plot.maxX - labelColumn - leaderSpace - markerRoom, plot.maxX - (periodWidths.last ?? 0) / 2)
@@ -209,20 +203,14 @@ struct LinePlot: ChartBody {
                 xEnd = xStart + 1
                 d.warn("chart '\(spec.title)' is too narrow for its labels", code: "chart-narrow")
             }
-            if let timeline {
-                x = { xStart + timeline.fractions[$0] * (xEnd - xStart) }
-            } else {
-                let points = PointScale(count: periods, range: (xStart, xEnd))
-                x = { points($0) }
-            }
+            x = PointScale(count: periods, range: (xStart, xEnd))
         } else {
             // A single period has no direction to show: the axis, the column of points and their labels form one
             // block in the middle of the plot, with short grid lines from the ticks to the points.
             let stub = max(firstRoom, 4 * markerRoom)
             let block = left - plot.minX + stub + markerRoom + leaderSpace + labelColumn
             left += max(0, (plot.width - block) / 2)
-            let center = left + stub
-            x = { _ in center }
+            x = PointScale(count: 1, range: (left + stub, left + stub))
         }
         let labelX = x(periods - 1) + markerRoom + leaderSpace
         let gridEnd = x(periods - 1) + markerRoom
@@ -236,8 +224,9 @@ struct LinePlot: ChartBody {
         if !axisTitle.isEmpty {
             d.text(ctx.run(axisTitle, font: tickFont, color: theme.muted, x: left - tickGap, y: periodY, anchor: .end))
         }
-        for p in shownPeriods(x: x, widths: periodWidths, gap: 6 * s) {
-            d.text(ctx.run(periodLabel(p), font: tickFont, color: theme.text, x: x(p), y: periodY, anchor: .middle))
+        let widest = periodWidths.max() ?? 0
+        for p in Axis.strideIndices(count: periods, step: x.step, widest: widest, gap: 6 * s) {
+            d.text(ctx.run(SeriesData.category(spec, p), font: tickFont, color: theme.text, x: x(p), y: periodY, anchor: .middle))
             if let n = SeriesData.outOf(spec, p) {
                 d.text(ctx.run(ctx.format.outOf(n), font: noteFont, color: theme.muted, x: x(p),
                                y: plot.minY + tickFont.lineBoxHeight, anchor: .middle, baseline: .top))
@@ -311,19 +300,6 @@ struct LinePlot: ChartBody {
             if let run = fitting { d.label(run) }
         }
         return plot.maxY
-    }
-
-    /// The periods whose labels are shown. Evenly spaced periods are thinned to every k-th, counted from the
-    /// last; periods placed by date keep every label that has room, the last and the first before the rest,
-    /// so no label sits over a tick that is not its own.
-    private func shownPeriods(x: (Int) -> Double, widths: [Double], gap: Double) -> [Int] {
-        guard periods > 1 else { return Array(0..<periods) }
-        guard timeline != nil else {
-            return Axis.strideIndices(count: periods, step: abs(x(1) - x(0)), widest: widths.max() ?? 0, gap: gap)
-        }
-        let boxes = (0..<periods).map { p in Rect(x: x(p) - widths[p] / 2, y: 0, width: widths[p], height: 1) }
-        let priority = (0..<periods).map { p in p == periods - 1 ? 0 : p == 0 ? 1 : p + 2 }
-        return LabelPlacer.nonOverlapping(boxes, priority: priority, margin: gap / 2)
     }
 
     /// Draws observed points joined by solid segments between neighbouring periods; across a missing period
