@@ -122,6 +122,10 @@ public struct ChartRenderer: Sendable {
     static func body(for ctx: ChartContext) -> any ChartBody {
         switch ctx.spec.kind {
         case .bump, .line: return LinePlot(ctx)
+        // Ranks are positions, never bar lengths: ranked bars are drawn as dots on a rank axis.
+        case .bar where ctx.spec.valuesAreRanks:
+            return SeriesData.categoryCount(ctx.spec) > 1 ? DotChart(ctx) : RankDotChart(ctx)
+        case .groupedBar where ctx.spec.valuesAreRanks: return DotChart(ctx)
         case .bar: return BarChart(ctx)
         case .groupedBar: return GroupedBarChart(ctx)
         case .slope: return SlopeChart(ctx)

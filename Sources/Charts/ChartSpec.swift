@@ -1,20 +1,6 @@
 import Geometry
 import Model
 
-/// The chart kinds Dossier draws.
-public enum ChartKind: String, Hashable, Sendable, CaseIterable {
-    case bump            // rank over periods, rank 1 on top, end labels
-    case bar             // horizontal ranked bars, sorted, value labels
-    case groupedBar = "grouped-bar"   // several categories (indicators) per entity
-    case slope           // two periods
-    case dumbbell        // two values per entity (categories[0] vs categories[1])
-    case dot             // dot plot: one row per entity, a dot per category
-    case line            // values over periods
-    case heatmap         // entity × category cells shaded and labelled by rank/value
-    case stageLadder = "stage-ladder" // entities placed on an ordinal stage scale
-    case timeline        // lanes of dated events, phases and targets (development paths)
-}
-
 /// One entity's values, one per category (nil = missing, never drawn as zero).
 public struct ChartSeries: Hashable, Sendable {
     public var id: String

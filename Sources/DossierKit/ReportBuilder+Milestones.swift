@@ -9,7 +9,7 @@ import Spec
 extension ReportBuilder {
     /// Words for event kinds and target states, per language.
     func kindWord(_ kind: EventKind) -> String {
-        let zh = words.zh
+        let zh = words.isChinese
         switch kind {
         case .plan: return zh ? "规划" : "Plan"
         case .law: return zh ? "法规" : "Law"
@@ -22,7 +22,7 @@ extension ReportBuilder {
     }
 
     func statusWord(_ t: Target) -> String {
-        let zh = words.zh
+        let zh = words.isChinese
         switch t.status {
         case .met:
             let when = t.metWhen.map { $0.display(language) }
@@ -34,7 +34,7 @@ extension ReportBuilder {
 
     /// An event's date as a reader sees it: `1998`, `2002年1月`, `1980—1985`, `2000—至今` / `2000–present`.
     func eventDate(_ e: Event) -> String {
-        let zh = words.zh
+        let zh = words.isChinese
         switch e.end {
         case .none: return e.date.display(language)
         case .open?: return e.date.display(language) + (zh ? "—至今" : "–present")
@@ -57,10 +57,10 @@ extension ReportBuilder {
         let lanesWithData = selected.filter { e in
             dataset.events.contains { $0.entity == e.id } || dataset.targets.contains { $0.entity == e.id && $0.deadline != nil }
         }
-        var data = TimelineData(lanes: lanesWithData.map { TimelineLane(id: $0.id, label: $0.name(language), group: EntityResolver.group(of: $0)) },
+        var data = TimelineData(lanes: lanesWithData.map { TimelineLane(id: $0.id, label: $0.name(language), group: group(of: $0)) },
                                 until: Double(dataset.horizonYear + 1))
         var kinds: [EventKind] = []
-        let zh = words.zh
+        let zh = words.isChinese
         for (lane, e) in lanesWithData.enumerated() {
             for ev in dataset.events where ev.entity == e.id {
                 let at = TimelineMark.years(of: ev.date)
@@ -122,7 +122,7 @@ extension ReportBuilder {
     mutating func milestonesTable(_ t: TableSpec) -> TableBlock? {
         let selected = entities(t.entities)
         let (data, kinds) = pathMarks(selected)
-        let zh = words.zh
+        let zh = words.isChinese
         let header = [TableCell(zh ? "编号" : "No.", alignment: .center, bold: true), TableCell(words.entityHeader(selected), bold: true),
                       TableCell(zh ? "时间" : "Date", alignment: .center, bold: true), TableCell(zh ? "类型" : "Kind", alignment: .center, bold: true),
                       TableCell(zh ? "事件" : "Event", bold: true)]
@@ -145,7 +145,7 @@ extension ReportBuilder {
     /// The targets of the selected entities: goal, set, deadline, status and source.
     mutating func targetsTable(_ t: TableSpec) -> TableBlock? {
         let selected = entities(t.entities)
-        let zh = words.zh
+        let zh = words.isChinese
         let header = [TableCell(words.entityHeader(selected), bold: true), TableCell(zh ? "目标" : "Target", bold: true),
                       TableCell(zh ? "提出" : "Set", alignment: .center, bold: true), TableCell(zh ? "期限" : "Deadline", alignment: .center, bold: true),
                       TableCell(zh ? "结果" : "Outcome", alignment: .center, bold: true), TableCell(zh ? "资料来源" : "Source", bold: true)]
@@ -173,7 +173,7 @@ extension ReportBuilder {
 
     /// Findings about events.csv and targets.csv restated in the report's language (nil: not such a finding).
     func restatePath(_ f: Diagnostic) -> String? {
-        let d = f.details, zh = words.zh
+        let d = f.details, zh = words.isChinese
         func name(_ id: String?) -> String { id.flatMap { dataset.entity($0)?.name(language) } ?? (id ?? "") }
         func event(_ id: String?) -> String { dataset.events.first { $0.id == id }.map(eventText) ?? (id ?? "") }
         switch f.code {
@@ -194,13 +194,13 @@ extension ReportBuilder {
         }
     }
 
-    func pathTreatment(_ code: String) -> String {
-        let zh = words.zh
+    func pathTreatment(_ code: String) -> String? {
+        let zh = words.isChinese
         switch code {
         case "target-no-outcome": return zh ? "处理：目标表中结果记为“原文未说明”，时间轴上画为虚线空心圆。" : "Treatment: shown as “not stated” in the targets table and as a dashed hollow circle on the timeline."
         case "event-source-years": return zh ? "处理：按原文时间保留。" : "Treatment: kept with the date the source gives."
         case "phase-overlap": return zh ? "处理：时间轴上分行画出重叠的阶段。" : "Treatment: the timeline draws the overlapping phases on separate rows."
-        default: return ""
+        default: return nil
         }
     }
 }

@@ -21,6 +21,8 @@ public struct Dataset: Sendable {
     private var series: [SeriesKey: [Int]] = [:]
     /// indicator → observation indexes.
     private var byIndicator: [String: [Int]] = [:]
+    /// indicator → the most decimals any of its values is given with (at most 4).
+    private var decimalsByIndicator: [String: Int] = [:]
 
     struct SeriesKey: Hashable {
         var entity: String
@@ -38,6 +40,11 @@ public struct Dataset: Sendable {
         for (i, o) in observations.enumerated() {
             series[SeriesKey(entity: o.entity, indicator: o.indicator), default: []].append(i)
             byIndicator[o.indicator, default: []].append(i)
+            if let n = o.value.number, n.isFinite {
+                let text = NumberFormatting.plain(n)
+                let places = text.firstIndex(of: ".").map { min(4, text.distance(from: $0, to: text.endIndex) - 1) } ?? 0
+                decimalsByIndicator[o.indicator] = max(decimalsByIndicator[o.indicator] ?? 0, places)
+            }
         }
         for key in series.keys {
             series[key]?.sort { observations[$0].period < observations[$1].period || (observations[$0].period == observations[$1].period && $0 < $1) }
@@ -57,6 +64,10 @@ public struct Dataset: Sendable {
     public func observations(indicator: String) -> [Observation] {
         (byIndicator[indicator] ?? []).map { observations[$0] }
     }
+
+    /// The most decimals any value of an indicator is given with (0–4): the precision its figures share when
+    /// they stand side by side (chart labels, medians), so 0.9 and 0.82 print as 0.90 and 0.82.
+    public func observedDecimals(indicator: String) -> Int { decimalsByIndicator[indicator] ?? 0 }
 
     /// The observation for an exact period, or the only one in that year when the period is a year.
     public func observation(entity: String, indicator: String, period: Period) -> Observation? {

@@ -39,7 +39,7 @@ final class FlagshipBuild: @unchecked Sendable {
         #expect(squashed.contains("国内最好的是上海（第3名），国际最好的是首尔（第1名），落后2位"))
         #expect(squashed.contains("缺乏统一规划设计"))
         // Notes on the data state the chapter's inconsistencies.
-        #expect(squashed.contains("美国与加拿大在埃森哲总体排名（2001）中同为第1名") || squashed.contains("加拿大与美国在埃森哲总体排名（2001）中同为第1名"))
+        #expect(squashed.contains("美国和加拿大在埃森哲总体排名（2001）中同为第1名") || squashed.contains("加拿大和美国在埃森哲总体排名（2001）中同为第1名"))
         #expect(squashed.contains("计算为90.1"))
     }
 

@@ -64,8 +64,10 @@ func sampleHoldsTheChaptersFigures(entity: String, indicator: String, period: St
 }
 
 /// Every observation quotes the chapter verbatim (ignoring line breaks and spaces), so each figure is traceable.
-@Test func everyQuoteIsInTheChapter() throws {
-    guard let seedPath = TestPaths.seed, let seed = try? String(contentsOfFile: seedPath, encoding: .utf8) else { return }
+/// Skipped, and shown as skipped, where the chapter is not beside the repository (it is in CI and in sessions).
+@Test(.enabled(if: TestPaths.seed != nil, "the source chapter (../shared/seed) is not beside the repository"))
+func everyQuoteIsInTheChapter() throws {
+    let seed = try String(contentsOfFile: try #require(TestPaths.seed), encoding: .utf8)
     let data = try #require(loaded.dataset)
     let squashed = seed.filter { !$0.isWhitespace }
     let missing = data.observations.filter { !$0.quote.isEmpty && !squashed.contains($0.quote.filter { !$0.isWhitespace }) }
