@@ -27,16 +27,8 @@ public struct LayoutEngine: Sendable {
         if let pageWarning { warnings.append(pageWarning) }
         let content = template.contentRect
 
-        var scheme: HeadingNumbering.Scheme
-        if let known = HeadingNumbering.scheme(named: style.headingNumbering) {
-            // Chinese numerals (一、（一）) read oddly in an English report: the same style numbers it 1 / 1.1.
-            scheme = known == .chinese && !Language.isChinese(metadata.language) ? .decimal : known
-        } else {
-            scheme = .decimal
-            warnings.append(.warning("unknown heading numbering '\(style.headingNumbering)'; using decimal",
-                                     hint: Suggestion.hint(for: style.headingNumbering, in: ["chinese", "decimal", "none"]),
-                                     code: "heading-numbering"))
-        }
+        // Chinese numerals (一、（一）) read oddly in an English report: the same style numbers it 1 / 1.1.
+        let scheme: HeadingScheme = style.headingNumbering == .chinese && !Language.isChinese(metadata.language) ? .decimal : style.headingNumbering
         let collected = HeadingCollector.collect(blocks, scheme: scheme, typesetter: typesetter)
         let headings = collected.headings
         warnings += collected.warnings

@@ -14,7 +14,9 @@ public final class PangoFontEngine: TextMeasurer, @unchecked Sendable {
     private let context: OpaquePointer
     private var layouts: [LayoutKey: OpaquePointer] = [:]
     private var descriptions: [FontSpec: OpaquePointer] = [:]
-    private var tofu: Set<String> = []
+    /// Whether a text in a font needs glyphs no installed font has: a property of the text and the fonts, so
+    /// it can be cached across reports without one report's answer leaking into another's warnings.
+    private var missingGlyphCache: [LayoutKey: Bool] = [:]
     /// Advances of short texts (table cells, labels), which repeat a lot; paragraphs are not kept.
     private var characterWidthCache: [LayoutKey: [Double]] = [:]
 
@@ -88,7 +90,6 @@ public final class PangoFontEngine: TextMeasurer, @unchecked Sendable {
         pango_layout_set_font_description(layout, description)
         pango_layout_set_text(layout, text, -1)
         setPunctuationAttributes(layout, text, font)
-        if pango_layout_get_unknown_glyphs_count(layout) > 0 { tofu.insert(text) }
         // Byte offset of each Character, to map Pango's clusters (byte indexes) to characters.
         var characterAtByte: [Int: Int] = [:]
         var offset = 0
@@ -111,11 +112,22 @@ public final class PangoFontEngine: TextMeasurer, @unchecked Sendable {
         return widths
     }
 
-    /// Texts that needed glyphs no installed font has (drawn as boxes), in first-seen order.
-    public var textsWithMissingGlyphs: [String] {
+    /// The texts among `runs` that need glyphs no installed font has (drawn as boxes), sorted, each once.
+    /// Asked per report about what that report draws, so the answer never depends on what was drawn before.
+    public func textsWithMissingGlyphs(_ runs: [TextItem]) -> [String] {
         lock.lock()
         defer { lock.unlock() }
-        return tofu.sorted()
+        var out: Set<String> = []
+        for run in runs where !run.text.isEmpty {
+            let key = LayoutKey(text: run.text, font: run.font)
+            let missing: Bool
+            if let cached = missingGlyphCache[key] { missing = cached } else {
+                missing = layoutLocked(run.text, run.font).map { pango_layout_get_unknown_glyphs_count($0) > 0 } ?? false
+                missingGlyphCache[key] = missing
+            }
+            if missing { out.insert(run.text) }
+        }
+        return out.sorted()
     }
 
     /// Runs `body` with a cached layout and its baseline offset; the lock is held, so `body` must not re-enter.
@@ -134,7 +146,6 @@ public final class PangoFontEngine: TextMeasurer, @unchecked Sendable {
         pango_layout_set_font_description(layout, description)
         pango_layout_set_text(layout, text, -1)
         setPunctuationAttributes(layout, text, font)
-        if pango_layout_get_unknown_glyphs_count(layout) > 0 { tofu.insert(text) }
         layouts[key] = layout
         return layout
     }
