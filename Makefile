@@ -2,6 +2,7 @@
 #   make report   set up (if needed), build, render the flagship reports into out/
 #   make test     set up (if needed), run all tests
 SWIFT ?= swift
+SHELL := /bin/bash
 OUT ?= out
 DOSSIER = .build/release/dossier
 
@@ -20,8 +21,14 @@ report: build
 gallery: build
 	$(DOSSIER) build Reports/gallery.yaml Reports/gallery-slides.yaml --out $(OUT)/gallery
 
+# Fails on any compiler warning in Dossier's own sources and tests (SwiftPM's own "prohibited flag" note about
+# pkg-config's -pthread is not ours), and on imports of modules a target does not declare.
 test: setup
-	$(SWIFT) build --build-tests
+	python3 scripts/check_imports.py
+	@mkdir -p .build
+	@set -o pipefail; $(SWIFT) build --build-tests 2>&1 | tee .build/test-build.log
+	@if grep -E "^$(CURDIR)/(Sources|Tests)/.*: warning:" .build/test-build.log | sort -u | grep .; then \
+		echo "make test: compiler warnings in Dossier's code (above); fix them" >&2; exit 1; fi
 	$(SWIFT) test --skip-build
 
 bench: setup

@@ -38,10 +38,12 @@ let package = Package(
         .executableTarget(name: "DossierBench", dependencies: ["DossierKit"]),
         .target(name: "TestSupport", path: "Tests/Support"),
         .testTarget(name: "GeometryTests", dependencies: ["Geometry"]),
-        .testTarget(name: "ModelTests", dependencies: ["Model", "Spec", "TestSupport"]),
-        .testTarget(name: "ChartsTests", dependencies: ["Charts", "Geometry", "Model"], exclude: ["Goldens"]),
-        .testTarget(name: "LayoutTests", dependencies: ["Layout", "Charts", "Geometry", "Model"], exclude: ["Goldens"]),
+        .testTarget(name: "ModelTests", dependencies: ["Model", "Spec", "Geometry", "TestSupport"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", "Geometry", "Model", "TestSupport"], exclude: ["Goldens"]),
+        .testTarget(name: "LayoutTests", dependencies: ["Layout", "Charts", "Geometry", "Model", "TestSupport"], exclude: ["Goldens"]),
         .testTarget(name: "RenderCairoTests", dependencies: ["RenderCairo", "Geometry", "TestSupport"]),
-        .testTarget(name: "DossierKitTests", dependencies: ["DossierKit", "Spec", "TestSupport"]),
+        // Compiled against the DossierKit product alone: the README's library example.
+        .testTarget(name: "LibraryExampleTests", dependencies: ["DossierKit"]),
+        .testTarget(name: "DossierKitTests", dependencies: ["DossierKit", "Spec", "Model", "Geometry", "Layout", "Charts", "TestSupport"]),
     ]
 )

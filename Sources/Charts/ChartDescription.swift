@@ -38,12 +38,14 @@ public struct ChartDescription: Sendable {
         case .line: return zh ? "折线图" : "Line chart"
         case .heatmap: return zh ? "热力图" : "Heat map"
         case .stageLadder: return zh ? "阶段阶梯图" : "Stage ladder"
+        case .timeline: return zh ? "时间轴" : "Timeline"
         }
     }
 
     /// "2000–2003, 5 countries" style scope: the category range and how many entities.
     var scope: String {
-        let count = chart.kind == .stageLadder ? chart.placements.count : chart.series.count
+        let count = chart.kind == .stageLadder ? chart.placements.count
+                  : chart.kind == .timeline ? chart.timeline.lanes.count : chart.series.count
         guard count > 0 else { return zh ? "无数据" : "no data" }
         var range = ""
         if [.bump, .line, .slope].contains(chart.kind), let first = chart.categories.first, let last = chart.categories.last {
@@ -58,7 +60,22 @@ public struct ChartDescription: Sendable {
         case .bump, .line, .slope: return trends
         case .bar: return ranking(category: 0)
         case .stageLadder: return stages
+        case .timeline: return milestones
         case .groupedBar, .dot, .dumbbell, .heatmap: return perEntity
+        }
+    }
+
+    /// Per lane (at most `maxNamed`): how many marks, and the first and the last with their dates.
+    var milestones: [String] {
+        let numbered = chart.timeline.numbered
+        return chart.timeline.lanes.enumerated().prefix(maxNamed).compactMap { index, lane -> String? in
+            let marks = numbered.filter { $0.lane == index }
+            guard let first = marks.first, let last = marks.last else { return nil }
+            let firstText = zh ? "\(first.date)\(first.text)" : "\(first.date) \(first.text)"
+            if marks.count == 1 { return zh ? "\(lane.label)：\(firstText)" : "\(lane.label): \(firstText)" }
+            let lastText = zh ? "\(last.date)\(last.text)" : "\(last.date) \(last.text)"
+            return zh ? "\(lane.label)\(marks.count)项，从\(firstText)到\(lastText)"
+                      : "\(lane.label), \(marks.count) marks, from \(firstText) to \(lastText)"
         }
     }
 

@@ -1,19 +1,6 @@
 import Geometry
 import Model
 
-/// The chart kinds Dossier draws.
-public enum ChartKind: String, Hashable, Sendable, CaseIterable {
-    case bump            // rank over periods, rank 1 on top, end labels
-    case bar             // horizontal ranked bars, sorted, value labels
-    case groupedBar = "grouped-bar"   // several categories (indicators) per entity
-    case slope           // two periods
-    case dumbbell        // two values per entity (categories[0] vs categories[1])
-    case dot             // dot plot: one row per entity, a dot per category
-    case line            // values over periods
-    case heatmap         // entity × category cells shaded and labelled by rank/value
-    case stageLadder = "stage-ladder" // entities placed on an ordinal stage scale
-}
-
 /// One entity's values, one per category (nil = missing, never drawn as zero).
 public struct ChartSeries: Hashable, Sendable {
     public var id: String
@@ -90,6 +77,8 @@ public struct ChartSpec: Hashable, Sendable {
     /// category like the group it stands for ("domestic best" in the domestic colour); empty or nil entries fall
     /// back to the palette by category index.
     public var categoryGroups: [String?]
+    /// Lanes and marks of a timeline chart.
+    public var timeline: TimelineData = TimelineData()
 
     public init(kind: ChartKind, number: String = "", title: String, subtitle: String = "", sourceNote: String = "",
                 categories: [String] = [], series: [ChartSeries] = [], outOf: [Int?] = [], valuesAreRanks: Bool = false,

@@ -162,10 +162,10 @@ struct Bench {
             s.warnings += r.warnings.count
             for o in r.outputs {
                 switch o.kind {
-                case "pdf":
+                case .pdf:
                     s.pdfCount += 1; s.pdfBytes += o.bytes; s.pdfPages += o.pages ?? 0
                     s.largestPDFBytes = max(s.largestPDFBytes, o.bytes)
-                case "png": s.pngCount += 1; s.pngBytes += o.bytes
+                case .png: s.pngCount += 1; s.pngBytes += o.bytes
                 default: s.otherCount += 1; s.otherBytes += o.bytes
                 }
             }

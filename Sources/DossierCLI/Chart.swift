@@ -1,7 +1,6 @@
 import ArgumentParser
 import DossierKit
 import Foundation
-import Geometry
 
 struct Chart: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,7 +17,7 @@ struct Chart: ParsableCommand {
     var id: String
 
     @Option(help: "png, svg or pdf.")
-    var format: String = "png"
+    var format: OutputFormat = .png
 
     @Option(help: "Size in pixels, WIDTHxHEIGHT.")
     var size: String = "1920x1080"
@@ -36,9 +35,8 @@ struct Chart: ParsableCommand {
     var output: String
 
     func validate() throws {
-        guard ["png", "svg", "pdf"].contains(format) else { throw ValidationError("--format is png, svg or pdf") }
         let ext = (output as NSString).pathExtension.lowercased()
-        if !ext.isEmpty, ext != format { throw ValidationError("-o \(output) ends in .\(ext) but --format is \(format)") }
+        if !ext.isEmpty, ext != format.fileExtension { throw ValidationError("-o \(output) ends in .\(ext) but --format is \(format)") }
         guard let s = ChartSizeParser.parse(size) else { throw ValidationError("--size takes WIDTHxHEIGHT in pixels (16–16384), e.g. 1920x1080") }
         guard scale >= 0.25, scale <= 8 else { throw ValidationError("--scale must be between 0.25 and 8") }
         let pixels = s.width * scale * s.height * scale
@@ -52,9 +50,10 @@ struct Chart: ParsableCommand {
         let (loadedValue, diagnostics) = engine.load(ReportJob(specPath: spec, parameters: try parseParameters(param)))
         for d in diagnostics { Console.error(d.description) }
         guard let loaded = loadedValue, !diagnostics.contains(where: { $0.severity == .error }) else { throw ExitCode.failure }
-        let content = engine.content(loaded)
-        for d in content.warnings { Console.error(d.description) }
-        guard !content.warnings.contains(where: { $0.severity == .error }) else { throw ExitCode.failure }
+        let composed = engine.content(loaded)
+        let content = composed.value
+        for d in composed.diagnostics { Console.error(d.description) }
+        guard !composed.failed else { throw ExitCode.failure }
         guard let chart = content.charts.first(where: { $0.id == id }) else {
             Console.error("\(spec): error: no chart with id '\(id)'\n  hint: the spec's charts are: \(content.charts.map(\.id).joined(separator: ", "))")
             throw ExitCode.failure
@@ -82,3 +81,5 @@ enum ChartSizeParser {
         return Size(Double(w), Double(h))
     }
 }
+
+extension OutputFormat: ExpressibleByArgument {}

@@ -1,9 +1,6 @@
 import ArgumentParser
 import DossierKit
 import Foundation
-import Geometry
-import Model
-import Spec
 
 struct DataCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,7 +1,6 @@
 import ArgumentParser
 import DossierKit
 import Foundation
-import Geometry
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -5,7 +5,7 @@ import RenderCairo
 /// An output planned during a build: its bytes, or the index of a PNG still being encoded.
 struct PlannedOutput {
     var name: String
-    var kind: String
+    var kind: OutputFormat
     var bytes: [UInt8] = []
     var pages: Int?
     var width: Int?

@@ -49,11 +49,4 @@ struct EntityResolver {
         }
         return out.filter { !selection.exclude.contains($0.id) }
     }
-
-    /// The group an entity is coloured by: `domestic` or `international` when tagged so.
-    static func group(of entity: Entity) -> String? {
-        if entity.tags.contains("domestic") { return "domestic" }
-        if entity.tags.contains("international") { return "international" }
-        return nil
-    }
 }

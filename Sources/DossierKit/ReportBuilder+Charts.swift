@@ -1,15 +1,27 @@
 import Charts
+import Foundation
 import Geometry
 import Model
 import Spec
 
 extension ReportBuilder {
     mutating func buildChart(_ c: ChartSectionSpec) -> ChartSpec? {
-        guard let kind = ChartKind(rawValue: c.kind) else { return nil }
+        let kind = c.kind
         let indicators = c.indicators.compactMap { indicator($0, at: c.location) }
         guard indicators.count == c.indicators.count, checkKind(kind, c, indicators) else { return nil }
         let selected = entities(c.entities)
-        let focusIDs: Set<String>? = c.focus.isEmpty ? nil : Set(entities(c.focus).map(\.id))
+        var focusIDs: Set<String>?
+        if !c.focus.isEmpty {
+            let focus = entities(c.focus)
+            let shown = Set(selected.map(\.id))
+            // A focus entity the chart does not show would be dropped without a word.
+            let outside = focus.filter { !shown.contains($0.id) }.map(\.id)
+            if !outside.isEmpty {
+                diagnostics.append(.error("chart '\(c.id)': focus \(outside.map { "'\($0)'" }.joined(separator: ", ")) \(outside.count == 1 ? "is" : "are") not among the chart's entities",
+                                          at: c.focus.location ?? c.location, hint: "add \(outside.joined(separator: ", ")) to the chart's entities, or remove it from focus", code: "focus-outside"))
+            }
+            focusIDs = Set(focus.map(\.id))
+        }
         var chart = ChartSpec(kind: kind, number: nextFigureNumber(), title: render(c.title), subtitle: c.subtitle.map { render($0) } ?? "",
                               language: language)
         chart.highlight = c.highlight
@@ -28,11 +40,14 @@ extension ReportBuilder {
             return o
         }
         func series(_ e: Entity, _ index: Int, _ values: [Double?], _ labels: [String?] = []) -> ChartSeries {
-            ChartSeries(id: e.id, label: e.name(language), group: EntityResolver.group(of: e), focus: focusIDs?.contains(e.id) ?? true,
+            ChartSeries(id: e.id, label: e.name(language), group: group(of: e), focus: focusIDs?.contains(e.id) ?? true,
                         values: values, valueLabels: labels)
         }
+        // One indicator over periods: line-like kinds (the spec loader rejects more than one, see
+        // ChartKind.indicatorCount), and a heat map of one indicator (entities × periods).
+        let overPeriods = kind == .bump || kind == .slope || kind == .line || (kind == .heatmap && indicators.count == 1)
         switch kind {
-        case .bump, .slope, .line, .heatmap where indicators.count == 1:
+        case _ where overPeriods:
             guard let x = indicators.first else { return nil }
             let ids = Set(selected.map(\.id))
             if periods.isEmpty {
@@ -47,11 +62,13 @@ extension ReportBuilder {
             chart.categories = periods.map { $0.display(language) }
             chart.outOf = periods.map { x.surveySize[$0.description] ?? x.surveySize["*"] }
             chart.valuesAreRanks = x.unit == .rank
-            chart.valueAxisTitle = x.unit == .rank ? words.rank : scaleSuffix(x).trimmingCharacters(in: CharacterSet(charactersIn: "（）() "))
+            chart.valueAxisTitle = x.unit == .rank ? words(.rankHeader) : scaleSuffix(x).trimmingCharacters(in: CharacterSet(charactersIn: "（）() "))
             chart.series = selected.enumerated().compactMap { i, e in
                 let values = periods.map { dataset.observation(entity: e.id, indicator: x.id, period: $0)?.value.number }
                 return values.allSatisfy { $0 == nil } ? nil : series(e, i, values)
             }
+        case .bump, .slope, .line:
+            return nil   // drawn over periods above
         case .heatmap, .groupedBar, .dot:
             // Categories are (indicator, period) pairs; a single period per indicator unless periods are given.
             var columns: [(Indicator, Period?)] = []
@@ -62,7 +79,7 @@ extension ReportBuilder {
                 col.1.map { "\(shortLabel(col.0)) \($0.display(language))" } ?? shortLabel(col.0)
             }
             chart.valuesAreRanks = indicators.allSatisfy { $0.unit == .rank }
-            chart.valueAxisTitle = chart.valuesAreRanks ? words.rank : ""
+            chart.valueAxisTitle = chart.valuesAreRanks ? words(.rankHeader) : ""
             chart.series = selected.enumerated().compactMap { i, e in
                 let values = columns.map { col -> Double? in
                     let o = col.1.map { dataset.observation(entity: e.id, indicator: col.0.id, period: $0) } ?? latest(e, col.0)
@@ -75,7 +92,7 @@ extension ReportBuilder {
             let period = periods.first
             chart.valuesAreRanks = x.unit == .rank
             chart.categories = [period.map { "\(shortLabel(x)) \($0.display(language))" } ?? shortLabel(x)]
-            chart.valueAxisTitle = x.unit == .rank ? words.rank : scaleSuffix(x).trimmingCharacters(in: CharacterSet(charactersIn: "（）() "))
+            chart.valueAxisTitle = x.unit == .rank ? words(.rankHeader) : scaleSuffix(x).trimmingCharacters(in: CharacterSet(charactersIn: "（）() "))
             chart.series = selected.enumerated().compactMap { i, e in
                 let o = period.map { dataset.observation(entity: e.id, indicator: x.id, period: $0) } ?? latest(e, x)
                 guard let v = o?.value.number else { return nil }
@@ -86,7 +103,7 @@ extension ReportBuilder {
                 for i in chart.series.indices {
                     guard let p = dataset.latest(entity: chart.series[i].id, indicator: x.id)?.period else { continue }
                     let label = chart.series[i].valueLabels.first.flatMap { $0 } ?? ""
-                    chart.series[i].valueLabels = [words.zh ? "\(label)（\(p.display(language))）" : "\(label) (\(p.display(language)))"]
+                    chart.series[i].valueLabels = [words(.valueWithPeriod, label, p.display(language))]
                 }
             }
         case .dumbbell:
@@ -95,7 +112,7 @@ extension ReportBuilder {
                     diagnostics.append(.error("unknown relation '\(relationID)'", at: c.location, hint: Suggestion.hint(for: relationID, in: dataset.relations.map(\.id)), code: "unknown-relation"))
                     return nil
                 }
-                chart.categories = [words.zh ? "文中所述" : "Stated", words.zh ? "按数量计算" : "Computed"]
+                chart.categories = [words(.statedCategory), words(.computedCategory)]
                 chart.valueAxisTitle = "%"
                 chart.series = selected.enumerated().compactMap { i, e in
                     guard let o = dataset.latest(entity: e.id, indicator: stated.id), let s = o.value.number,
@@ -118,24 +135,22 @@ extension ReportBuilder {
                 }
             }
         case .stageLadder:
-            let stage = indicators.first ?? dataset.indicator("maturity.stage")
-            guard let stage else {
-                diagnostics.append(.error("a stage ladder needs a stage indicator", at: c.location, code: "bad-chart"))
-                return nil
-            }
-            let target = indicators.count > 1 ? indicators[1] : dataset.indicator("maturity.target_stage")
+            guard let stage = indicators.first else { return nil }
+            let target = indicators.count > 1 ? indicators[1] : nil
             chart.stageNames = dataset.stages.map { $0.name.resolve(language) }
             chart.placements = placements(selected, stage: stage, target: target)
             chart.sourceNote = sourceNote(c.sourceNote, [stage])
+        case .timeline:
+            chart.timeline = timeline(selected)
+            chart.sourceNote = pathSourceNote(c.sourceNote, entities: selected)
         }
         if c.periods.isEmpty, usedPeriods.count > 1, kind != .bar {
-            let years = usedPeriods.sorted().map { $0.display(language) }.joined(separator: words.zh ? "、" : ", ")
-            let note = words.zh ? "各取最新数据，年份不一：\(years)" : "Latest data for each, from different years: \(years)"
-            chart.subtitle = chart.subtitle.isEmpty ? note : chart.subtitle + (words.zh ? "；" : "; ") + note
+            let note = words(.mixedPeriodsNote, words.list(usedPeriods.sorted().map { $0.display(language) }))
+            chart.subtitle = chart.subtitle.isEmpty ? note : chart.subtitle + words(.clauseSeparator) + note
         }
         // A chart about chosen entities (focus) that has no data for any of them would only show the others.
         if let focusIDs, !chart.series.contains(where: { focusIDs.contains($0.id) }),
-           !chart.placements.contains(where: { focusIDs.contains($0.id) }) {
+           !chart.placements.contains(where: { focusIDs.contains($0.id) }), !chart.timeline.lanes.contains(where: { focusIDs.contains($0.id) }) {
             if c.optional {
                 chart.series = []
                 chart.placements = []
@@ -143,7 +158,7 @@ extension ReportBuilder {
                 diagnostics.append(.warning("chart '\(c.id)' has no data for its focus entities", at: c.location, code: "empty-focus"))
             }
         }
-        if chart.series.isEmpty && chart.placements.isEmpty {
+        if chart.series.isEmpty && chart.placements.isEmpty && chart.timeline.marks.isEmpty {
             figureCount -= 1   // the number was taken for a figure that is not drawn
             if c.optional { return nil }
             diagnostics.append(.error("chart '\(c.id)' has no data for its entities", at: c.location,
@@ -195,7 +210,7 @@ extension ReportBuilder {
             case .text: return nil
             }
             let goal = target.flatMap { dataset.latest(entity: e.id, indicator: $0.id)?.value.number }
-            return StagePlacement(id: e.id, label: e.name(language), group: EntityResolver.group(of: e), low: range.0, high: range.1,
+            return StagePlacement(id: e.id, label: e.name(language), group: group(of: e), low: range.0, high: range.1,
                                   target: goal.flatMap { $0 > range.1 ? $0 : nil })
         }
     }
@@ -207,9 +222,19 @@ extension ReportBuilder {
         return s
     }
 
+    /// Legend labels of the spec's declared groups.
     var groupLabels: [String: String] {
-        words.zh ? ["domestic": "国内", "international": "国际"] : ["domestic": "Domestic", "international": "International"]
+        Dictionary(spec.groups.map { ($0.tag, $0.label.resolve(language)) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The declared group an entity is coloured by: the first of the spec's `groups:` whose tag it carries.
+    func group(of entity: Entity) -> String? {
+        spec.groups.first { entity.tags.contains($0.tag) }?.tag
+    }
+
+    /// The group every entity of a selection shares, if any (a side of a gap analysis).
+    func sharedGroup(_ entities: [Entity]) -> String? {
+        let groups = Set(entities.map { group(of: $0) })
+        return groups.count == 1 ? groups.first ?? nil : nil
     }
 }
-
-import Foundation

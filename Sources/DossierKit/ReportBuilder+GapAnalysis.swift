@@ -27,7 +27,11 @@ extension ReportBuilder {
                                       hint: "select them with domestic: and international: (ids, tags or kinds)", code: "empty-gap"))
             return
         }
-        let zh = words.zh
+        if g.stage == nil, let title = g.title {
+            // The title names the stage ladder; without one it would appear nowhere.
+            diagnostics.append(.error("gap analysis '\(g.id)': 'title' names the stage ladder, but no 'stage' indicator is given",
+                                      at: title.location, hint: "add stage: ID (a unit: stage indicator), or remove title", code: "unused-key"))
+        }
 
         // 1. The stage ladder.
         if let stageID = g.stage {
@@ -39,7 +43,7 @@ extension ReportBuilder {
                     diagnostics.append(.warning("no entity of the gap analysis has \(stage.id) data; the stage ladder is left out", at: g.location, code: "empty-chart"))
                 } else {
                     var chart = ChartSpec(kind: .stageLadder, number: nextFigureNumber(),
-                                          title: g.title.map { render($0) } ?? (zh ? "电子政务发展阶段：国际与国内" : "E-government stages: international and domestic"),
+                                          title: g.title.map { render($0) } ?? words(.stagesTitle),
                                           language: language)
                     chart.stageNames = dataset.stages.map { $0.name.resolve(language) }
                     chart.placements = placed
@@ -57,35 +61,34 @@ extension ReportBuilder {
         if rows.isEmpty {
             diagnostics.append(.warning("no indicator has data on both sides of gap analysis '\(g.id)'; the gap table is left out", at: g.location, code: "empty-gap"))
         } else {
-            let header = [TableCell(words.indicatorHeader, bold: true), TableCell(zh ? "国内最好" : "Domestic best", alignment: .center, bold: true),
-                          TableCell(zh ? "国际最好" : "International best", alignment: .center, bold: true),
-                          TableCell(zh ? "国际中位数" : "International median", alignment: .end, bold: true),
-                          TableCell(zh ? "差距" : "Gap", alignment: .end, bold: true)]
+            let header = [TableCell(words(.indicatorHeader), bold: true), TableCell(words(.domesticBest), alignment: .center, bold: true),
+                          TableCell(words(.internationalBest), alignment: .center, bold: true),
+                          TableCell(words(.internationalMedian), alignment: .end, bold: true),
+                          TableCell(words(.gapHeader), alignment: .end, bold: true)]
+            func best(_ side: (Entity, Observation), _ x: Indicator) -> String {
+                side.0.name(language) + "\n" + formatter.format(side.1.value, indicator: x) + words.parenthesized(side.1.period.display(language))
+            }
             let body: [[TableCell]] = rows.map { r in
-                let dn = "\(r.domesticBest.0.name(language))\n\(formatter.format(r.domesticBest.1.value, indicator: r.indicator))（\(r.domesticBest.1.period.display(language))）"
-                let inn = "\(r.internationalBest.0.name(language))\n\(formatter.format(r.internationalBest.1.value, indicator: r.indicator))（\(r.internationalBest.1.period.display(language))）"
-                return [TableCell(r.indicator.label.resolve(language)), TableCell(zh ? dn : dn.replacingOccurrences(of: "（", with: " (").replacingOccurrences(of: "）", with: ")"), alignment: .center),
-                        TableCell(zh ? inn : inn.replacingOccurrences(of: "（", with: " (").replacingOccurrences(of: "）", with: ")"), alignment: .center),
-                        TableCell((r.internationalMedian == r.internationalMedian.rounded() ? formatter.short(r.internationalMedian, indicator: r.indicator) : NumberFormatting.grouped(r.internationalMedian, decimals: 1, separator: formatter.separator))
-                                  + (zh ? "（n=\(r.internationalCount)）" : " (n=\(r.internationalCount))"), alignment: .end),
-                        TableCell(gapText(r), alignment: .end, bold: r.gap > 0)]
+                [TableCell(r.indicator.label.resolve(language)),
+                 TableCell(best(r.domesticBest, r.indicator), alignment: .center),
+                 TableCell(best(r.internationalBest, r.indicator), alignment: .center),
+                 TableCell(words(.medianCount, formatter.statistic(r.internationalMedian, indicator: r.indicator), String(r.internationalCount)), alignment: .end),
+                 TableCell(gapText(r), alignment: .end, bold: r.gap > 0)]
             }
             let note = sourceNote(nil, rows.map(\.indicator))
-            let explain = zh ? "注：差距按指标方向计算：排名类指标为国内最好名次落后国际最好名次的位数，数值类指标为国际最好值减国内最好值；正数表示国内落后。"
-                             : "Note: gaps follow each indicator's direction: for ranks, the places the domestic best trails the international best; for values, international best minus domestic best. Positive means domestic is behind."
-            blocks.append(.table(TableBlock(number: nextTableNumber(), title: zh ? "国内外差距一览" : "The gaps at a glance", sourceNote: note,
-                                            headerRows: [header], rows: body, zebra: true, notes: [explain])))
+            blocks.append(.table(TableBlock(number: nextTableNumber(), title: words(.gapTableTitle), sourceNote: note,
+                                            headerRows: [header], rows: body, zebra: true, notes: [words(.gapNote)])))
             for r in rows { blocks.append(.paragraph([InlineSpan(gapSentence(r))])) }
 
             // 3. The dumbbell of rank gaps (ranks share one axis; values of different units do not).
             let ranked = rows.filter { $0.indicator.unit == .rank }
             if !ranked.isEmpty {
-                var chart = ChartSpec(kind: .dumbbell, number: nextFigureNumber(), title: zh ? "国内最好与国际最好的名次差距" : "Domestic best vs international best, by rank",
-                                      language: language)
-                chart.categories = [zh ? "国内最好" : "Domestic best", zh ? "国际最好" : "International best"]
-                chart.categoryGroups = ["domestic", "international"]   // the colours of the stage ladder
+                var chart = ChartSpec(kind: .dumbbell, number: nextFigureNumber(), title: words(.gapChartTitle), language: language)
+                chart.categories = [words(.domesticBest), words(.internationalBest)]
+                // Each side in its declared group's colour (as in the stage ladder), when the side is one group.
+                chart.categoryGroups = [sharedGroup(domestic), sharedGroup(international)]
                 chart.valuesAreRanks = true
-                chart.valueAxisTitle = words.rank
+                chart.valueAxisTitle = words(.rankHeader)
                 chart.groupLabels = groupLabels
                 chart.series = ranked.map { r in
                     ChartSeries(id: r.indicator.id, label: "\(shortLabel(r.indicator)) \(r.domesticBest.1.period.display(language))", group: nil, focus: true,
@@ -108,7 +111,7 @@ extension ReportBuilder {
             if items.isEmpty {
                 diagnostics.append(.warning("no \(causes.id) observations for the domestic side", at: g.location, code: "empty-gap"))
             } else {
-                blocks.append(.paragraph([InlineSpan(zh ? "造成上述差距的根本原因，资料归纳为以下 \(items.count) 点：" : "The source names \(items.count) root causes of the gap:", bold: true)]))
+                blocks.append(.paragraph([InlineSpan(words(.rootCausesIntro, String(items.count)), bold: true)]))
                 blocks.append(.list(items: items, ordered: true))
                 _ = cite([causes])
             }
@@ -154,40 +157,54 @@ extension ReportBuilder {
 
     func gapText(_ r: GapRow) -> String {
         if r.indicator.unit == .rank {
-            let n = Int(abs(r.gap))
-            if r.gap == 0 { return words.zh ? "持平" : "level" }
-            return words.zh ? (r.gap > 0 ? "落后 \(n) 位" : "领先 \(n) 位") : (r.gap > 0 ? "\(n) places behind" : "\(n) places ahead")
+            let n = String(Int(abs(r.gap)))
+            return r.gap == 0 ? words(.gapLevel) : words(r.gap > 0 ? .gapBehind : .gapAhead, n)
         }
-        return (r.gap > 0 ? "+" : r.gap < 0 ? "−" : "") + formatter.short(abs(r.gap), indicator: r.indicator)
+        return (r.gap > 0 ? "+" : r.gap < 0 ? "−" : "") + formatter.statistic(abs(r.gap), indicator: r.indicator)
     }
 
+    /// "On the city ranking (2005), the best domestic entity is Shanghai (9th) and the best international one is
+    /// Seoul (1st). Shanghai is 8 places behind." — one sentence per compared indicator.
     func gapSentence(_ r: GapRow) -> String {
         let label = r.indicator.label.resolve(language)
         let (d, dobs) = r.domesticBest, (i, iobs) = r.internationalBest
-        let dv = formatter.format(dobs.value, indicator: r.indicator), iv = formatter.format(iobs.value, indicator: r.indicator)
-        if words.zh {
-            let rel = r.indicator.unit == .rank ? (r.gap > 0 ? "，落后 \(Int(r.gap)) 位" : r.gap < 0 ? "，领先 \(Int(-r.gap)) 位" : "，二者持平")
-                                                : (r.gap > 0 ? "，国内落后" : r.gap < 0 ? "，国内领先" : "，二者持平")
-            let dp = dobs.period.display(language), ip = iobs.period.display(language)
-            let when = dp == ip ? "（\(dp)）" : ""
-            return "在\(label)\(when)上，国内最好的是\(d.name(language))（\(r.indicator.unit == .rank ? "第\(dv)名" : dv)\(dp == ip ? "" : "，\(dp)")），国际最好的是\(i.name(language))（\(r.indicator.unit == .rank ? "第\(iv)名" : iv)\(dp == ip ? "" : "，\(ip)")）\(rel)。"
+        func shown(_ o: Observation) -> String {
+            r.indicator.unit == .rank ? o.value.number.map { formatter.rankPhrase(Int($0)) } ?? "" : formatter.format(o, indicator: r.indicator)
         }
-        let rel = r.indicator.unit == .rank
-            ? (r.gap > 0 ? " \(d.name(language)) is \(Int(r.gap)) places behind." : r.gap < 0 ? " \(d.name(language)) is \(Int(-r.gap)) places ahead." : " They are level.")
-            : (r.gap > 0 ? " The domestic best trails." : r.gap < 0 ? " The domestic best leads." : " They are level.")
-        let dr = r.indicator.unit == .rank ? "#\(dv)" : dv, ir = r.indicator.unit == .rank ? "#\(iv)" : iv
-        return "On \(label), the best domestic entity is \(d.name(language)) (\(dr), \(dobs.period.display(language))) and the best international one is \(i.name(language)) (\(ir), \(iobs.period.display(language))).\(rel)"
+        let domesticName = inProse(d), amount = formatter.statistic(abs(r.gap), indicator: r.indicator)
+        let relation: String
+        if r.gap == 0 {
+            relation = words(.gapRelationLevel)
+        } else if r.indicator.unit == .rank {
+            relation = words(r.gap > 0 ? .gapRankRelationBehind : .gapRankRelationAhead, capitalized(domesticName), String(Int(abs(r.gap))))
+        } else {
+            relation = words(r.gap > 0 ? .gapValueRelationBehind : .gapValueRelationAhead, capitalized(domesticName), "", amount)
+        }
+        let dp = dobs.period.display(language), ip = iobs.period.display(language)
+        return words(dp == ip ? .gapSentenceSamePeriod : .gapSentence, label, dp, domesticName, shown(dobs), inProse(i), shown(iobs), relation, ip)
+    }
+
+    /// An entity's name inside a sentence: English country names such as "United States" take "the".
+    func inProse(_ entity: Entity) -> String {
+        let name = entity.name(language)
+        guard !words.isChinese else { return name }
+        if entity.kind == .group, let first = name.first { return first.lowercased() + name.dropFirst() }
+        return EnglishArticles.needsThe(name) ? "the " + name : name
+    }
+
+    /// The first letter in upper case (a name that starts a sentence: "The United States is …").
+    func capitalized(_ text: String) -> String {
+        guard let first = text.first else { return text }
+        return first.uppercased() + text.dropFirst()
     }
 
     func stageSentence(_ placed: [StagePlacement], stage: Indicator) -> String {
         func describe(_ label: String, plural: Bool, _ p: StagePlacement) -> String {
             let at = p.low == p.high ? formatter.stageLabel(Int(p.low)) : formatter.stageRangeLabel(Int(p.low), Int(p.high))
-            let verb = plural ? "are" : "is"
             if let t = p.target {
-                return words.zh ? "\(label)处于\(at)，正向\(formatter.stageLabel(Int(t)))迈进"
-                                : "\(label) \(verb) at \(at), heading for \(formatter.stageLabel(Int(t)))"
+                return words(plural ? .stageHeadingForPlural : .stageHeadingFor, label, at, formatter.stageLabel(Int(t)))
             }
-            return words.zh ? "\(label)处于\(at)" : "\(label) \(verb) at \(at)"
+            return words(plural ? .stageAtPlural : .stageAt, label, at)
         }
         func place(_ p: StagePlacement) -> String { "\(p.group ?? "")|\(p.low)|\(p.high)|\(p.target ?? 0)" }
         // A member placed exactly like a group or region above it says nothing new ("the three poles are at
@@ -213,77 +230,17 @@ extension ReportBuilder {
             if let i = groups.firstIndex(where: { $0.key == key }) { groups[i].members.append(p) } else { groups.append((key, [p])) }
         }
         let parts = groups.map { g -> String in
-            let names = g.members.map { p -> String in
-                // English group names are common nouns inside a sentence ("developed countries").
-                guard !words.zh, dataset.entity(p.id)?.kind == .group, let first = p.label.first else { return p.label }
-                return first.lowercased() + p.label.dropFirst()
-            }
+            let names = g.members.map { p in dataset.entity(p.id).map(inProse) ?? p.label }
             let kinds = Set(g.members.compactMap { dataset.entity($0.id)?.kind })
-            let noun = kinds == [.country] ? (words.zh ? "个国家" : " countries") : kinds == [.city] ? (words.zh ? "个城市" : " cities") : (words.zh ? "个" : "")
+            let (all, more): (Phrase, Phrase) = kinds == [.country] ? (.countCountries, .moreCountries)
+                : kinds == [.city] ? (.countCities, .moreCities) : (.countOther, .moreOther)
             let shown = names.count > 4
-                ? names.prefix(4).joined(separator: words.zh ? "、" : ", ") + (words.zh ? "等 \(names.count) \(noun)" : " and \(names.count - 4) more\(noun)")
-                : names.joined(separator: words.zh ? "、" : (names.count == 2 ? " and " : ", "))
+                ? words(.andMore, names.prefix(4).joined(separator: words(.listSeparator)), words(all, String(names.count)), words(more, String(names.count - 4)))
+                : words.list(names)
             let plural = names.count > 1 || (dataset.entity(g.members[0].id)?.kind == .group)
             return describe(shown, plural: plural, g.members[0])
         }
-        return words.zh ? "按五阶段划分，" + parts.joined(separator: "；") + "。" : "On the five-stage scale, " + parts.joined(separator: "; ") + "."
-    }
-
-    /// Notes on the data: what `dossier data check` finds, stated plainly, and how the report treats it.
-    mutating func addDataNotes(title: String?) {
-        // Only findings about what this report shows (or about the dataset as a whole).
-        let findings = DataChecker().check(dataset).filter { f in
-            let indicators = [f.details["indicator"], f.details["numerator"], f.details["denominator"]].compactMap { $0 }
-            return indicators.isEmpty || indicators.contains(where: citedIndicators.contains)
-        }
-        let zh = words.zh
-        if let title { blocks.append(.heading(level: 2, text: title, numbered: true, anchor: "")) }
-        guard !findings.isEmpty else {
-            blocks.append(.paragraph([InlineSpan(zh ? "数据检查未发现问题。" : "The data check found no problems.")]))
-            return
-        }
-        blocks.append(.paragraph([InlineSpan(zh ? "对本报告所用数据的一致性检查发现以下 \(findings.count) 处问题。报告保留资料原文的数值，不作修改；处理方式见各条说明。"
-                                                : "A consistency check of the data used in this report finds the \(findings.count) issues below. The report keeps the figures as the source prints them; each note says how they are treated.")]))
-        let items: [[InlineSpan]] = findings.map { f in
-            return [InlineSpan(restate(f)), InlineSpan((zh ? "" : " ") + treatment(f.code))]
-        }
-        blocks.append(.list(items: items, ordered: true))
-    }
-
-    /// A finding restated in the report's language from its structured details.
-    func restate(_ f: Diagnostic) -> String {
-        let d = f.details
-        func name(_ id: String?) -> String { id.flatMap { dataset.entity($0)?.name(language) } ?? (id ?? "") }
-        func label(_ id: String?) -> String { id.flatMap { dataset.indicator($0)?.label.resolve(language) } ?? (id ?? "") }
-        func period(_ p: String?) -> String { p.flatMap(Period.init)?.display(language) ?? (p ?? "") }
-        let zh = words.zh
-        switch f.code {
-        case "rank-tie":
-            let names = (d["entities"] ?? "").split(separator: ",").map { name(String($0)) }
-            return zh ? "\(names.joined(separator: "与"))在\(label(d["indicator"]))（\(period(d["period"]))）中同为第\(d["rank"] ?? "")名。"
-                      : "\(names.joined(separator: " and ")) share rank \(d["rank"] ?? "") in \(label(d["indicator"])) (\(period(d["period"]))). "
-        case "relation-mismatch":
-            let percent = dataset.indicator(d["indicator"] ?? "")?.unit == .percent ? "%" : ""
-            let when = d["period"].flatMap(Period.init).map { p -> String in if case .year = p { return p.display(language) + "年" } else { return p.display(language) } } ?? ""
-            return zh ? "\(name(d["entity"]))\(when)的\(label(d["indicator"]))为 \(d["stated"] ?? "")\(percent)，按\(label(d["numerator"]))÷\(label(d["denominator"]))（\(d["num"] ?? "")÷\(d["den"] ?? "")）计算为 \(d["computed"] ?? "")\(percent)。"
-                      : "\(name(d["entity"])), \(period(d["period"])): \(label(d["indicator"]).lowercased()) \(d["stated"] ?? "")\(percent), while \(d["num"] ?? "") / \(d["den"] ?? "") gives \(d["computed"] ?? "")\(percent). "
-        case "period-source":
-            let source = d["source"].flatMap { dataset.source($0)?.publisher.resolve(language) } ?? (d["source"] ?? "")
-            return zh ? "\(name(d["entity"]))的\(label(d["indicator"]))记为\(period(d["period"]))，不在\(source)资料的年份（\(d["from"] ?? "")—\(d["to"] ?? "")）之内。"
-                      : "\(name(d["entity"])): \(label(d["indicator"])) is dated \(period(d["period"])), outside the years of \(source) (\(d["from"] ?? "")–\(d["to"] ?? "")). "
-        default:
-            return f.message
-        }
-    }
-
-    func treatment(_ code: String) -> String {
-        let zh = words.zh
-        switch code {
-        case "rank-tie": return zh ? "处理：图中并列者画在同一名次，标记套叠显示。" : "Treatment: tied entities are drawn at the same rank with nested markers."
-        case "relation-mismatch": return zh ? "处理：表中把文中所述百分比与按数量计算的百分比并列。" : "Treatment: tables show the stated percentage beside the computed one."
-        case "period-source": return zh ? "处理：按原文时间保留。" : "Treatment: kept with the period the source gives."
-        case "duplicate-observation": return zh ? "处理：使用第一条记录。" : "Treatment: the first row is used."
-        default: return ""
-        }
+        let n = dataset.stages.count
+        return words(.stageScale, words.isChinese ? NumberWords.chineseNumeral(n) : NumberWords.english(n), parts.joined(separator: words(.clauseSeparator)))
     }
 }

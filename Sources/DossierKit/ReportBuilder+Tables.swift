@@ -10,6 +10,8 @@ extension ReportBuilder {
         case .facts: return factsTable(t)
         case .relation: return relationTable(t)
         case .observations: return observationsTable(t)
+        case .milestones: return milestonesTable(t)
+        case .targets: return targetsTable(t)
         }
     }
 
@@ -95,7 +97,7 @@ extension ReportBuilder {
         }
         let note = sourceNote(t.sourceNote, groups.map(\.0))
         return TableBlock(number: nextTableNumber(), title: render(t.title), sourceNote: note, headerRows: [header1, header2], rows: body,
-                          zebra: !t.shade, notes: missing ? [words.missingNote] : [])
+                          zebra: !t.shade, notes: missing ? [words(.missingNote)] : [])
     }
 
     /// Indicators × entities; each cell the latest value and when it was observed.
@@ -106,7 +108,7 @@ extension ReportBuilder {
             diagnostics.append(.error("table '\(t.id)' has no entities or indicators", at: t.location, code: "empty-table"))
             return nil
         }
-        let header = [TableCell(words.indicatorHeader, bold: true)] + columns.map { TableCell($0.name(language), alignment: .center, bold: true) }
+        let header = [TableCell(words(.indicatorHeader), bold: true)] + columns.map { TableCell($0.name(language), alignment: .center, bold: true) }
         var body: [[TableCell]] = []
         var missing = false
         for x in indicators {
@@ -130,17 +132,17 @@ extension ReportBuilder {
         }
         guard !body.isEmpty else { return nil }
         let note = sourceNote(t.sourceNote, indicators)
-        var notes = [words.zh ? "注：每格为最新数值，其下为数据时间。" : "Note: each cell shows the latest value and, below it, when it was reported."]
-        if missing { notes.append(words.zh ? "“—”表示资料中没有该项数据。" : "“—” means the source gives no figure.") }
+        var notes = [words(.factsNote)]
+        if missing { notes.append(words(.noFigureNote)) }
         return TableBlock(number: nextTableNumber(), title: render(t.title), sourceNote: note, headerRows: [header], rows: body, zebra: true, notes: notes)
     }
 
     func scaleSuffix(_ x: Indicator) -> String {
         // English tables print 万/亿 counts as "57.9 million", so only the unit word remains for the header.
-        let scale = !words.zh ? (ValueFormatter.chineseScale(x)?.1 ?? x.scale.resolve(language)) : x.scale.resolve(language)
+        let scale = formatter.englishMagnitudes ? (ValueFormatter.chineseScale(x)?.1 ?? x.scale.resolve(language)) : x.scale.resolve(language)
         let unit = x.unit == .percent ? "%" : ""
         let word = scale.isEmpty ? unit : scale
-        return word.isEmpty ? "" : (words.zh ? "（\(word)）" : " (\(word))")
+        return word.isEmpty ? "" : words.parenthesized(word)
     }
 
     /// A declared relation per entity: the stated value beside the computed one.
@@ -153,10 +155,10 @@ extension ReportBuilder {
         guard let stated = dataset.indicator(r.stated), let num = dataset.indicator(r.numerator), let den = dataset.indicator(r.denominator) else { return nil }
         let chosen = entities(t.entities)
         let selected = Set(chosen.map(\.id))
-        let header = [TableCell(words.entityHeader(chosen), bold: true), TableCell(words.zh ? "时间" : "Year", alignment: .center, bold: true),
+        let header = [TableCell(words.entityHeader(chosen), bold: true), TableCell(words(.yearHeader), alignment: .center, bold: true),
                       TableCell(den.label.resolve(language), alignment: .end, bold: true), TableCell(num.label.resolve(language), alignment: .end, bold: true),
                       TableCell(stated.label.resolve(language), alignment: .end, bold: true),
-                      TableCell(words.zh ? "计算值" : "Computed", alignment: .end, bold: true), TableCell(words.zh ? "差异" : "Difference", alignment: .end, bold: true)]
+                      TableCell(words(.computedHeader), alignment: .end, bold: true), TableCell(words(.differenceHeader), alignment: .end, bold: true)]
         var body: [[TableCell]] = []
         for o in dataset.observations(indicator: r.stated) where selected.contains(o.entity) {
             guard let e = dataset.entity(o.entity), let s = o.value.number,
@@ -178,8 +180,7 @@ extension ReportBuilder {
         }
         let note = sourceNote(t.sourceNote, [stated, num, den])
         let tol = NumberFormatting.plain(r.tolerance)
-        let explain = words.zh ? "注：计算值 = \(num.label.resolve(language)) ÷ \(den.label.resolve(language)) × \(NumberFormatting.plain(r.factor))；差异超过 \(tol) 的以加粗和底色标出。"
-                               : "Note: computed = \(num.label.resolve(language)) ÷ \(den.label.resolve(language)) × \(NumberFormatting.plain(r.factor)); differences over \(tol) are bold and shaded."
+        let explain = words(.relationNote, num.label.resolve(language), den.label.resolve(language), NumberFormatting.plain(r.factor), tol)
         return TableBlock(number: nextTableNumber(), title: render(t.title), sourceNote: note, headerRows: [header], rows: body, zebra: true, notes: [explain])
     }
 
@@ -194,9 +195,9 @@ extension ReportBuilder {
         let selected = entities(t.entities)
         // No indicators listed: every indicator, in the dataset's order (a profile of all that is known).
         let indicators = t.indicators.isEmpty ? dataset.indicators : t.indicators.compactMap { indicator($0, at: t.location) }
-        let header = [TableCell(words.entityHeader(selected), bold: true), TableCell(words.indicatorHeader, bold: true),
-                      TableCell(words.zh ? "时间" : "Period", alignment: .center, bold: true), TableCell(words.zh ? "数值" : "Value", alignment: .end, bold: true),
-                      TableCell(words.zh ? "原文" : "Quoted from the source", bold: true)]
+        let header = [TableCell(words.entityHeader(selected), bold: true), TableCell(words(.indicatorHeader), bold: true),
+                      TableCell(words(.periodHeader), alignment: .center, bold: true), TableCell(words(.valueHeader), alignment: .end, bold: true),
+                      TableCell(words(.quoteHeader), bold: true)]
         var body: [[TableCell]] = []
         for e in selected {
             for x in indicators {

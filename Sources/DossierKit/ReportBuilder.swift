@@ -25,7 +25,7 @@ struct ReportBuilder {
     }
 
     var language: String { spec.language }
-    var words: Vocabulary { Vocabulary(spec.language) }
+    var words: Words { Words(spec.language) }
     var formatter: ValueFormatter { ValueFormatter(dataset: dataset, language: language) }
     var templates: TemplateEngine { TemplateEngine(dataset: dataset, language: language, parameters: spec.parameters) }
     var resolver: EntityResolver { EntityResolver(dataset: dataset) }
@@ -42,6 +42,10 @@ struct ReportBuilder {
         var used: [String] = []
         let out = templates.render(text, diagnostics: &diagnostics, cited: &used)
         _ = cite(used.compactMap { dataset.indicator($0) })
+        for id in used where id.hasPrefix("source:") {
+            let source = String(id.dropFirst("source:".count))
+            if !citedSources.contains(source) { citedSources.append(source) }
+        }
         return out
     }
 
@@ -69,6 +73,11 @@ struct ReportBuilder {
     }
 
     mutating func build() -> ReportContent {
+        let tags = dataset.tags
+        for group in spec.groups where !tags.contains(group.tag) {
+            diagnostics.append(.error("group '\(group.tag)': no entity has this tag", at: group.location ?? SourceLocation(file: spec.path),
+                                      hint: Suggestion.hint(for: group.tag, in: tags), code: "unknown-tag"))
+        }
         blocks.append(.title(TitleBlock(title: render(spec.title), subtitle: spec.subtitle.map { render($0) } ?? "",
                                         author: spec.author, date: displayDate(spec.date))))
         for section in spec.sections { add(section) }
@@ -81,7 +90,7 @@ struct ReportBuilder {
         }
         let meta = LayoutMetadata(title: render(spec.title), author: spec.author, subject: spec.subtitle.map { render($0) } ?? "",
                                   keywords: spec.keywords, date: spec.date, language: language)
-        return ReportContent(blocks: blocks, charts: charts, metadata: meta, warnings: diagnostics)
+        return ReportContent(blocks: blocks, charts: charts, metadata: meta)
     }
 
     func displayDate(_ iso: String) -> String {
@@ -103,7 +112,7 @@ struct ReportBuilder {
         case .pageBreak:
             blocks.append(.pageBreak)
         case .tableOfContents(let t):
-            blocks.append(.tableOfContents(title: t.text.isEmpty ? (words.zh ? "目录" : "Contents") : render(t)))
+            blocks.append(.tableOfContents(title: t.text.isEmpty ? words(.contentsTitle) : render(t)))
         case .table(let t):
             if let table = buildTable(t) { blocks.append(.table(table)) }
         case .chart(let c):
@@ -113,7 +122,7 @@ struct ReportBuilder {
         case .dataNotes(let t):
             addDataNotes(title: t.text.isEmpty ? nil : render(t))
         case .references(let t):
-            addReferences(title: t.text.isEmpty ? (words.zh ? "参考文献" : "References") : render(t))
+            addReferences(title: t.text.isEmpty ? words(.referencesTitle) : render(t), at: t.location)
         }
     }
 
@@ -134,10 +143,15 @@ struct ReportBuilder {
         return words.table(tableCount)
     }
 
-    mutating func addReferences(title: String) {
-        // The sources the report actually drew on (tables, charts and placeholders), in first-use order.
-        let ids = citedSources.isEmpty ? dataset.sources.map(\.id) : citedSources
-        let items = ids.compactMap { dataset.source($0) }.map { s -> String in
+    /// The references: exactly the sources the report drew on (tables, charts and placeholders), in first-use
+    /// order; a dataset's other sources are not listed, so every reference is one a reader can find in the report.
+    mutating func addReferences(title: String, at location: SourceLocation) {
+        guard !citedSources.isEmpty else {
+            diagnostics.append(.warning("the references section is left out: nothing before it cites a source", at: location,
+                                        hint: "put references: after the tables, charts and placeholders that use the data", code: "empty-references"))
+            return
+        }
+        let items = citedSources.compactMap { dataset.source($0) }.map { s -> String in
             var line = s.citation.resolve(language)
             if let url = s.url, !line.contains(url) { line += " " + url }
             return line

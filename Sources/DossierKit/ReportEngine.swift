@@ -44,8 +44,6 @@ public final class ReportEngine: @unchecked Sendable {
     /// Renderers used only by the background image queue: with their own fonts and layouts, rasterising
     /// slide images never waits for the layout thread's Pango lock (nor it for them).
     private var imageRenderers: [String: CairoRenderer] = [:]
-    /// Warnings from the last `render` (layout clipping, broken links).
-    private var renderWarnings: [Diagnostic] = []
 
     public init(cache: InputCache = InputCache()) { self.cache = cache }
 
@@ -80,24 +78,23 @@ public final class ReportEngine: @unchecked Sendable {
         return (LoadedReport(spec: spec, dataset: dataset, style: style, styleFiles: styleFiles, diagnostics: diagnostics), diagnostics)
     }
 
-    /// Resolves a loaded report into blocks and charts.
-    public func content(_ loaded: LoadedReport) -> ReportContent {
-        var builder = ReportBuilder(spec: loaded.spec, dataset: loaded.dataset, style: loaded.style)
-        return builder.build()
+    /// Resolves a loaded report into blocks and charts, with this report's diagnostics.
+    public func content(_ loaded: LoadedReport) -> Warned<ReportContent> {
+        compose(loaded.spec, dataset: loaded.dataset, style: loaded.style)
     }
 
     /// Validates a spec and everything it references, rendering nothing.
     public func validate(_ job: ReportJob) -> [Diagnostic] {
         let (loaded, diagnostics) = load(job)
         guard let loaded else { return diagnostics }
-        return diagnostics + content(loaded).warnings
+        return diagnostics + content(loaded).diagnostics
     }
 
     /// Builds one report: load, resolve, lay out, render, write atomically. Never throws: failures are in the record.
     public func build(_ job: ReportJob, options: BuildOptions) -> ReportRecord {
         let start = DispatchTime.now()
         var record = ReportRecord(report: job.key, spec: job.specPath, parameters: job.parameters, status: .failed, outputs: [], inputs: [:],
-                                  durationSeconds: 0, warnings: [], errors: [])
+                                  durationSeconds: 0)
         var timer = PhaseTimer(job.key)
         let (loadedValue, loadDiagnostics) = load(job)
         var diagnostics = loadDiagnostics
@@ -106,15 +103,15 @@ public final class ReportEngine: @unchecked Sendable {
             diagnostics += PDFStandardCheck.diagnostics(spec, standards: asked, requestedAt: nil)
         }
         timer.lap("load")
-        record.warnings = diagnostics.filter { $0.severity != .error }.map(\.description)
-        record.errors = diagnostics.filter { $0.severity == .error }.map(\.description)
-        guard let loaded = loadedValue, record.errors.isEmpty else {
+        record.add(diagnostics)
+        guard let loaded = loadedValue, !record.hasErrors else {
             record.durationSeconds = Self.seconds(since: start)
             return record
         }
         record.parameters = loaded.spec.parameters
         let inputFiles = [job.specPath] + loaded.styleFiles + DatasetLoader.files(folder: loaded.spec.datasetPath)
-        var inputs = InputFingerprint.hashes(of: inputFiles)
+        // Recorded relative to the working directory and normalised (no build machine's absolute paths, no `a/../b`).
+        var inputs = Dictionary(InputFingerprint.hashes(of: inputFiles).map { (PathText.relative($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
         inputs["fonts"] = InputFingerprint.fonts
         inputs["dossier"] = InputFingerprint.tool
         inputs["date"] = loaded.spec.date   // may come from SOURCE_DATE_EPOCH rather than the spec file
@@ -126,28 +123,25 @@ public final class ReportEngine: @unchecked Sendable {
             record.status = .skipped
             record.outputs = previous.outputs
             record.warnings = previous.warnings
+            record.diagnostics = previous.diagnostics
             record.durationSeconds = Self.seconds(since: start)
             return record
         }
 
         timer.lap("fingerprint")
-        let content = content(loaded)
+        let composed = content(loaded)
+        let content = composed.value
         timer.lap("resolve")
-        record.warnings += content.warnings.filter { $0.severity != .error }.map(\.description)
-        record.errors = content.warnings.filter { $0.severity == .error }.map(\.description)
-        guard record.errors.isEmpty else {
+        record.add(composed.diagnostics)
+        guard !record.hasErrors else {
             record.durationSeconds = Self.seconds(since: start)
             return record
         }
         do {
             var writer = AtomicWriter()
-            let outputs = try render(content, loaded: loaded, job: job, options: options, writer: &writer)
-            record.warnings += renderWarnings.map(\.description)
-            let renderer = renderer(for: loaded.spec.language)
-            for text in renderer.fonts.textsWithMissingGlyphs {
-                record.warnings.append(Diagnostic.warning("no installed font has glyphs for some characters of '\(text.prefix(40))'; they show as boxes",
-                                                          at: SourceLocation(file: job.specPath), hint: "install a font that covers them, or add it to the style's font list", code: "tofu").description)
-            }
+            // Warnings travel with this report's result, never through the engine's long-lived state.
+            let (outputs, renderWarnings) = try render(content, loaded: loaded, job: job, options: options, writer: &writer)
+            record.add(renderWarnings)
             record.outputs = outputs
             record.status = .built
             record.durationSeconds = Self.seconds(since: start)
@@ -159,7 +153,12 @@ public final class ReportEngine: @unchecked Sendable {
             record.status = .failed
             record.outputs = []
             // Write errors already name the file; other failures are reported against the spec.
-            record.errors.append(error is BuildError ? String(describing: error) : "\(job.specPath): error: \(error)")
+            if error is BuildError {
+                record.errors.append(String(describing: error))
+                record.diagnostics = (record.diagnostics ?? []) + [.error(String(describing: error), code: "write-failed")]
+            } else {
+                record.add([.error("\(error)", at: SourceLocation(file: job.specPath), code: "build-failed")])
+            }
             record.durationSeconds = Self.seconds(since: start)
         }
         return record
@@ -170,11 +169,12 @@ public final class ReportEngine: @unchecked Sendable {
     }
 
     /// Lays out and renders every output of a report into the writer (nothing is in place until commit).
-    func render(_ content: ReportContent, loaded: LoadedReport, job: ReportJob, options: BuildOptions, writer: inout AtomicWriter) throws -> [OutputRecord] {
+    func render(_ content: ReportContent, loaded: LoadedReport, job: ReportJob, options: BuildOptions,
+                writer: inout AtomicWriter) throws -> (outputs: [OutputRecord], warnings: [Diagnostic]) {
         let spec = loaded.spec
         let renderer = renderer(for: spec.language)
         var warnings: [Diagnostic] = []
-        defer { renderWarnings = warnings }
+        var drawnTexts: [TextItem] = []
         let stem = outputStem(spec, job: job)
         var timer = PhaseTimer(job.key)
         // Outputs in their manifest order: the PDF first, then every chart image.
@@ -188,6 +188,7 @@ public final class ReportEngine: @unchecked Sendable {
                     let suffix = exports.sizes.count > 1 ? "-\(Int(size.width))x\(Int(size.height))" : ""
                     let rendered = chartFrame(chart, size: size, loaded: loaded)
                     let frame = rendered.frame
+                    drawnTexts += frame.flattenedTexts
                     // Labels dropped for lack of room in the exported image, said once per chart and size.
                     warnings += rendered.warnings.map {
                         Diagnostic($0.severity, "chart '\(id)' at \(Int(size.width))x\(Int(size.height)): \($0.message)",
@@ -195,8 +196,8 @@ public final class ReportEngine: @unchecked Sendable {
                     }
                     timer.lap("chart \(id) frame")
                     for format in exports.formats {
-                        let name = "\(stem)-\(id)\(suffix).\(format)"
-                        if format == "png" {
+                        let name = "\(stem)-\(id)\(suffix).\(format.fileExtension)"
+                        if format == .png {
                             let w = Int((size.width * exports.scale).rounded()), h = Int((size.height * exports.scale).rounded())
                             let options = PNGOptions(pixelWidth: w, pixelHeight: h, transparent: exports.transparent)
                             // With a report to lay out, images get their own fonts (no waiting on the layout's lock);
@@ -204,11 +205,11 @@ public final class ReportEngine: @unchecked Sendable {
                             let images = spec.pdfName == nil ? renderer : imageRenderer(for: spec.language)
                             let text = imageText(id, chart, content: content)
                             let index = encodes.start { try images.raster(frame, options: options).encodePNG(text: text) }
-                            planned.append(PlannedOutput(name: name, kind: "png", width: w, height: h, encode: index))
+                            planned.append(PlannedOutput(name: name, kind: .png, width: w, height: h, encode: index))
                         } else {
                             let bytes = try export(frame, title: chart.title, format: format, scale: 1, transparent: exports.transparent, loaded: loaded,
                                                    text: imageText(id, chart, content: content))
-                            planned.append(PlannedOutput(name: name, kind: format, bytes: bytes, pages: format == "pdf" ? 1 : nil,
+                            planned.append(PlannedOutput(name: name, kind: format, bytes: bytes, pages: format == .pdf ? 1 : nil,
                                                          width: Int(size.width), height: Int(size.height)))
                         }
                         timer.lap("chart \(id) \(format)")
@@ -221,24 +222,30 @@ public final class ReportEngine: @unchecked Sendable {
             let (document, layoutWarnings) = engine.layout(content.blocks, metadata: content.metadata)
             timer.lap("layout")
             warnings += layoutWarnings.map { $0.location == nil ? Diagnostic($0.severity, $0.message, at: SourceLocation(file: spec.path), hint: $0.hint, code: $0.code) : $0 }
+            for page in document.pages { drawnTexts += Frame(size: page.size, items: page.items).flattenedTexts }
             let name = job.parameters.isEmpty || pdfName.contains("${") ? pdfName : batchName(pdfName, job: job, spec: spec)
-            planned.insert(PlannedOutput(name: name, kind: "pdf", bytes: try renderer.pdf(document), pages: document.pages.count), at: 0)
+            planned.insert(PlannedOutput(name: name, kind: .pdf, bytes: try renderer.pdf(document), pages: document.pages.count), at: 0)
             timer.lap("pdf")
+        }
+        for text in renderer.fonts.textsWithMissingGlyphs(drawnTexts) {
+            warnings.append(.warning("no installed font has glyphs for some characters of '\(text.prefix(40))'; they show as boxes",
+                                     at: SourceLocation(file: spec.path), hint: "install a font that covers them, or add it to the style's font list", code: "tofu"))
         }
         let encoded = try encodes.wait()
         timer.lap("png encodes")
         var outputs: [OutputRecord] = []
         for output in planned {
             let bytes = output.encode.flatMap { encoded[$0] } ?? output.bytes
-            try writer.stage(bytes, to: (options.outputDirectory as NSString).appendingPathComponent(output.name))
-            outputs.append(OutputRecord(path: output.name, kind: output.kind, bytes: bytes.count, sha256: SHA256.hex(bytes),
+            let path = try OutputFolder.path(for: output.name, in: options.outputDirectory)
+            try writer.stage(bytes, to: path.full)
+            outputs.append(OutputRecord(path: path.relative, kind: output.kind, bytes: bytes.count, sha256: SHA256.hex(bytes),
                                         pages: output.pages, width: output.width, height: output.height))
         }
-        return outputs
+        return (outputs, warnings)
     }
 
     /// Renders one chart as a standalone image: the frame is drawn once at the slide size and replayed to the format.
-    public func exportChart(_ chart: ChartSpec, size: Size, format: String, scale: Double, transparent: Bool,
+    public func exportChart(_ chart: ChartSpec, size: Size, format: OutputFormat, scale: Double, transparent: Bool,
                             loaded: LoadedReport, text: ImageText? = nil) throws -> (bytes: [UInt8], warnings: [Diagnostic]) {
         let rendered = chartFrame(chart, size: size, loaded: loaded)
         return (try export(rendered.frame, title: chart.title, format: format, scale: scale, transparent: transparent, loaded: loaded,
@@ -252,18 +259,18 @@ public final class ReportEngine: @unchecked Sendable {
     }
 
     /// Replays a chart's display list to PNG, SVG or a one-page PDF.
-    func export(_ frame: Frame, title: String, format: String, scale: Double, transparent: Bool, loaded: LoadedReport,
+    func export(_ frame: Frame, title: String, format: OutputFormat, scale: Double, transparent: Bool, loaded: LoadedReport,
                 text: ImageText? = nil) throws -> [UInt8] {
         let renderer = renderer(for: loaded.spec.language)
-        var timer = PhaseTimer(format)
+        var timer = PhaseTimer(format.rawValue)
         defer { timer.lap("encode") }
         switch format {
-        case "png":
+        case .png:
             let w = Int((frame.size.width * scale).rounded()), h = Int((frame.size.height * scale).rounded())
             return try renderer.png(frame, options: PNGOptions(pixelWidth: w, pixelHeight: h, transparent: transparent), text: text)
-        case "svg":
+        case .svg:
             return try renderer.svg(frame, text: text)
-        default:
+        case .pdf:
             // A one-page PDF is one figure with its text alternative.
             let items = text.map { [GroupItem.tagged(StructureTag(.figure, alternative: $0.description), frame.items)] } ?? frame.items
             let document = Document(pages: [Page(size: frame.size, items: items)],

@@ -9,21 +9,37 @@ struct TemplateEngine {
     let language: String
     let parameters: [String: String]
     var formatter: ValueFormatter { ValueFormatter(dataset: dataset, language: language) }
+    var phrases: Words { Words(language) }
 
     static let functions = ["name", "rank", "value", "latest", "period", "count", "indicator", "stage", "best", "param", "outof", "source", "changes"]
+        + pathFunctions
 
-    /// Fills the placeholders of a text; `cited` collects the indicators whose values were used (for references).
+    /// Fills the placeholders of a text; `cited` collects the indicators whose values were used and, as
+    /// `source:ID`, the sources quoted (for the references). Linear in the text: placeholder locations are
+    /// counted forward, and parameter values (`text.literals`) are copied as written, never scanned for placeholders.
     func render(_ text: SpecText, diagnostics: inout [Diagnostic], cited: inout [String]) -> String {
         var out = ""
         var rest = Substring(text.text)
-        while let open = rest.range(of: "{{") {
+        var position = TextPosition(text)
+        var literalIndex = 0   // literals are in increasing order, like the placeholders
+        while let open = rest.utf8.firstRange(of: "{{".utf8) {   // not Foundation's range(of:), which copies the rest
             out += rest[rest.startIndex..<open.lowerBound]
-            guard let close = rest[open.upperBound...].range(of: "}}") else {
-                diagnostics.append(.error("placeholder '{{' is never closed", at: location(text, open.lowerBound), hint: "write {{ name US }}", code: "template"))
+            let offset = text.text.utf8.distance(from: text.text.startIndex, to: open.lowerBound)
+            while literalIndex < text.literals.count, text.literals[literalIndex].upperBound <= offset { literalIndex += 1 }
+            if literalIndex < text.literals.count, text.literals[literalIndex].contains(offset) {
+                let literal = text.literals[literalIndex]
+                // A `{{` inside a parameter value: data, printed as written up to the value's end.
+                let end = text.text.utf8.index(text.text.startIndex, offsetBy: literal.upperBound)
+                out += rest[open.lowerBound..<end]
+                rest = rest[end...]
+                continue
+            }
+            guard let close = rest[open.upperBound...].utf8.firstRange(of: "}}".utf8) else {
+                diagnostics.append(.error("placeholder '{{' is never closed", at: position.location(at: open.lowerBound), hint: "write {{ name US }}", code: "template"))
                 return out + rest[open.lowerBound...]
             }
             let inner = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-            out += evaluate(inner, at: location(text, open.lowerBound), &diagnostics, cited: &cited)
+            out += evaluate(inner, at: position.location(at: open.lowerBound), &diagnostics, cited: &cited)
             rest = rest[close.upperBound...]
         }
         return out + rest
@@ -31,16 +47,8 @@ struct TemplateEngine {
 
     /// The location of a placeholder inside a text: line offsets are exact for block scalars (`|`).
     func location(_ text: SpecText, _ index: String.Index) -> SourceLocation {
-        let before = text.text[text.text.startIndex..<index]
-        let newlines = before.filter { $0 == "\n" }.count
-        var loc = text.location
-        if newlines > 0 {
-            loc.line += newlines + 1   // block scalars start on the line after the key
-            loc.column = (before.split(separator: "\n", omittingEmptySubsequences: false).last?.count ?? 0) + 1
-        } else {
-            loc.column += before.count
-        }
-        return loc
+        var position = TextPosition(text)
+        return position.location(at: index)
     }
 
     func evaluate(_ expression: String, at location: SourceLocation, _ diagnostics: inout [Diagnostic], cited: inout [String]) -> String {
@@ -152,26 +160,62 @@ struct TemplateEngine {
             guard !candidates.isEmpty else { return fail("no \(x.id) data in \(args[1])") }
             let bestValue = x.direction == .higherBetter ? candidates.map(\.1).max() : candidates.map(\.1).min()
             let names = candidates.filter { $0.1 == bestValue }.compactMap { dataset.entity($0.0)?.name(language) }
-            return names.joined(separator: Language.isChinese(language) ? "、" : " and ")
+            return phrases.list(names)
         case "stage":
             guard need(1, "stage ENTITY [INDICATOR]"), let e = entity(args[0]) else { return "" }
-            let id = args.count > 1 ? args[1] : "maturity.stage"
+            // Without an indicator: the dataset's first `unit: stage` indicator (its stage model, not a fixed id).
+            guard let id = args.count > 1 ? args[1] : dataset.indicators.first(where: { $0.unit == .stage })?.id else {
+                return fail("the dataset has no stage indicator", hint: "add an indicator with unit: stage, or write {{ stage ENTITY INDICATOR }}")
+            }
             guard let x = indicator(id), let o = observation(e, x, nil) else { return "" }
             return formatter.format(o.value, indicator: x)
         case "source":
             guard need(1, "source ID") else { return "" }
-            if let s = dataset.source(args[0]) { return s.citation.resolve(language) }
+            if let s = dataset.source(args[0]) {
+                if !cited.contains("source:" + s.id) { cited.append("source:" + s.id) }   // listed under References
+                return s.citation.resolve(language)
+            }
             return fail("unknown source '\(args[0])'", hint: Suggestion.hint(for: args[0], in: dataset.sources.map(\.id)))
         case "changes":
-            // {{changes ENTITY INDICATOR}}: "1 → 1 → 3 → 3" over all periods.
+            // {{changes ENTITY INDICATOR}}: "2000年：第1名 → 2003年：第3名" / "2000: 1st → 2003: 3rd".
             guard need(2, "changes ENTITY INDICATOR"), let e = entity(args[0]), let x = indicator(args[1]) else { return "" }
             let obs = dataset.observations(entity: e.id, indicator: x.id)
             guard !obs.isEmpty else { return fail("no observation for \(e.id) · \(x.id)") }
-            return obs.map { "\($0.period.display(language))：\(formatter.format($0.value, indicator: x))" }
-                .joined(separator: Language.isChinese(language) ? " → " : " → ")
-                .replacingOccurrences(of: "：", with: Language.isChinese(language) ? "年" : ": ")
+            return obs.map { o in
+                let value = x.unit == .rank ? o.value.number.map { formatter.rankPhrase(Int($0)) } ?? formatter.format(o.value, indicator: x)
+                                            : formatter.format(o, indicator: x)
+                return phrases(.periodValue, o.period.inProse(language), value)
+            }.joined(separator: " → ")
+        case _ where Self.pathFunctions.contains(function):
+            return evaluatePath(function, args, fail: fail)
         default:
             return fail("unknown placeholder function '\(function)'", hint: Suggestion.hint(for: function, in: TemplateEngine.functions))
         }
+    }
+}
+
+/// Placeholder locations inside one text, counted forward from the last one asked for (so a text with many
+/// placeholders costs one pass, not one pass per placeholder). Indices must be asked for in increasing order.
+struct TextPosition {
+    let text: SpecText
+    private var scanned: String.Index
+    private var newlines = 0
+    private var column = 0   // characters since the last newline (or since the start)
+
+    init(_ text: SpecText) { self.text = text; scanned = text.text.startIndex }
+
+    mutating func location(at index: String.Index) -> SourceLocation {
+        for c in text.text[scanned..<index] {
+            if c == "\n" { newlines += 1; column = 0 } else { column += 1 }
+        }
+        scanned = index
+        var loc = text.location
+        if newlines > 0 {
+            loc.line += newlines + 1   // block scalars start on the line after the key
+            loc.column = column + 1
+        } else {
+            loc.column += column
+        }
+        return loc
     }
 }

@@ -7,6 +7,10 @@ public struct ValueFormatter: Sendable {
     public let dataset: Dataset
     public let language: String
     public init(dataset: Dataset, language: String) { self.dataset = dataset; self.language = language }
+    var words: Words { Words(language) }
+
+    /// Whether figures kept in 万/亿 are read as thousands, millions and billions (languages without those words).
+    var englishMagnitudes: Bool { !words.isChinese }
 
     public static let missing = "—"
 
@@ -32,7 +36,7 @@ public struct ValueFormatter: Sendable {
             }
             if indicator.unit == .percent, indicator.format.suffix.isEmpty { s += "%" }
             let scale = indicator.scale.resolve(language)
-            if withScale, !scale.isEmpty { s += Language.isChinese(language) ? scale : " " + scale }
+            if withScale, !scale.isEmpty { s = words(.scaleSuffix, s, scale) }
             return s
         }
     }
@@ -41,7 +45,7 @@ public struct ValueFormatter: Sendable {
     /// 5793.95 万人次 → "57.9 million visits". Applies to English reports of indicators whose English scale
     /// word is "×10,000 …" or "×100 million …".
     func englishMagnitude(_ n: Double, indicator: Indicator, withScale: Bool) -> String? {
-        guard !Language.isChinese(language), let (factor, unit) = Self.chineseScale(indicator) else { return nil }
+        guard englishMagnitudes, let (factor, unit) = Self.chineseScale(indicator) else { return nil }
         let v = n * factor
         // From 100,000 on, millions ("0.9 million"), so neighbouring figures in a table share a word.
         let (divisor, word): (Double, String) = abs(v) >= 1e9 ? (1e9, "billion") : abs(v) >= 1e5 ? (1e6, "million") : abs(v) >= 1e3 ? (1e3, "thousand") : (1, "")
@@ -66,27 +70,42 @@ public struct ValueFormatter: Sendable {
     public func format(_ observation: Observation?, indicator: Indicator?, withScale: Bool = true) -> String {
         let text = format(observation?.value, indicator: indicator, withScale: withScale)
         guard let q = observation?.qualifier else { return text }
-        let zh = Language.isChinese(language)
         switch q {
-        case .about: return (zh ? "约" : "about ") + text
-        case .moreThan: return (zh ? "超过" : "more than ") + text
-        case .lessThan: return (zh ? "不足" : "less than ") + text
-        case .atLeast: return (zh ? "至少" : "at least ") + text
+        case .about: return words(.about, text)
+        case .moreThan: return words(.moreThan, text)
+        case .lessThan: return words(.lessThan, text)
+        case .atLeast: return words(.atLeast, text)
         }
     }
 
-    /// A number alone with the indicator's decimals (for charts' value labels).
+    /// The decimals figures of an indicator share when they stand side by side: its declared format, else
+    /// the most decimals any of its values has in the dataset.
+    public func decimals(for indicator: Indicator) -> Int {
+        indicator.format.decimals ?? dataset.observedDecimals(indicator: indicator.id)
+    }
+
+    /// A number alone with the indicator's decimals (for charts' value labels, which stand side by side).
     public func short(_ n: Double, indicator: Indicator?) -> String {
         guard let indicator else { return NumberFormatting.plain(n) }
         if indicator.unit == .rank { return String(Int(n)) }
-        let decimals = indicator.format.decimals ?? defaultDecimals(n, unit: indicator.unit)
-        var s = NumberFormatting.grouped(n, decimals: decimals, separator: separator)
+        var s = NumberFormatting.grouped(n, decimals: decimals(for: indicator), separator: separator)
+        if indicator.unit == .percent { s += "%" }
+        return s
+    }
+
+    /// A statistic of an indicator's values (a median, a mean, a difference) in the indicator's precision,
+    /// with as many more decimals as it takes not to round the statistic away (the median of ranks 3 and 4 is
+    /// 3.5, not 4); ranks print as plain numbers.
+    public func statistic(_ n: Double, indicator: Indicator) -> String {
+        var places = indicator.unit == .rank ? 0 : decimals(for: indicator)
+        while places < 4, abs(n - (n * pow(10, Double(places))).rounded() / pow(10, Double(places))) > 1e-9 { places += 1 }
+        var s = NumberFormatting.grouped(n, decimals: places, separator: separator)
         if indicator.unit == .percent { s += "%" }
         return s
     }
 
     /// Chinese texts print numbers as the sources do, without thousands separators (5793.95万人次).
-    var separator: String { Language.isChinese(language) ? "" : "," }
+    var separator: String { words.isChinese ? "" : "," }
 
     func defaultDecimals(_ n: Double, unit: IndicatorUnit) -> Int {
         if n == n.rounded() { return 0 }
@@ -97,18 +116,17 @@ public struct ValueFormatter: Sendable {
     /// "第4阶段（交易服务）" / "stage 4 (Transaction services)".
     public func stageLabel(_ level: Int) -> String {
         let name = dataset.stageName(level, language) ?? ""
-        if Language.isChinese(language) { return name.isEmpty ? "第\(level)阶段" : "第\(level)阶段（\(name)）" }
-        // Stage names are common nouns inside an English sentence: "stage 4 (transaction services)".
-        let lower = name.prefix(1).lowercased() + name.dropFirst()
-        return name.isEmpty ? "stage \(level)" : "stage \(level) (\(lower))"
+        // Stage names are common nouns inside a sentence: "stage 4 (transaction services)".
+        let inSentence = words.isChinese ? name : name.prefix(1).lowercased() + name.dropFirst()
+        return name.isEmpty ? words(.stage, String(level)) : words(.stageNamed, String(level), inSentence)
     }
 
     public func stageRangeLabel(_ a: Int, _ b: Int) -> String {
-        Language.isChinese(language) ? "第\(a)—\(b)阶段" : "stages \(a)–\(b)"
+        words(.stageRange, String(a), String(b))
     }
 
-    /// "第 3 名" style rank phrase.
+    /// A rank in prose: "第3名" / "3rd".
     public func rankPhrase(_ rank: Int) -> String {
-        Language.isChinese(language) ? "第\(rank)名" : "#\(rank)"
+        words(.rankPhrase, String(rank), NumberWords.englishOrdinal(rank))
     }
 }

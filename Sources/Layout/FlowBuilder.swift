@@ -200,6 +200,8 @@ struct FlowBuilder {
         case .bar, .groupedBar, .dot, .dumbbell, .heatmap, .slope: return chart.series.count
         case .stageLadder: return chart.placements.count
         case .bump, .line: return 0
+        // Two rows a lane (numbers and marks) and about a key line for every other event (the key wraps in columns).
+        case .timeline: return chart.timeline.lanes.count * 2 + (chart.timeline.marks.count * 3 + 4) / 5
         }
     }
 

@@ -6,6 +6,8 @@ struct PaginatedBody: Sendable {
     var pages: [[DisplayItem]] = [[]]
     /// Page index (0-based) of each heading, by heading index; nil when the heading was not placed.
     var headingPages: [Int: Int] = [:]
+    /// Headings placed as the first body unit of their page (the section they open is in force at its top).
+    var headingsAtPageTop: Set<Int> = []
     /// Where each table of contents entry was placed: page index and the unit's top-left corner.
     var tocPlacements: [Int: (page: Int, origin: Point)] = [:]
     /// Pages that hold a title block (they get no running header).
@@ -57,7 +59,10 @@ struct Paginator: Sendable {
                 items = [.group(GroupItem(clip: visible, items: items))]
             }
             segments[page].append(StructureSegment(path: unit.structure, items: items))
-            if let heading = unit.heading { body.headingPages[heading] = page }
+            if let heading = unit.heading {
+                body.headingPages[heading] = page
+                if placedOnPage == 0 { body.headingsAtPageTop.insert(heading) }
+            }
             if let entry = unit.tocEntry { body.tocPlacements[entry] = (page, origin) }
             if unit.isTitle { body.titlePages.insert(page) }
         }

@@ -9,6 +9,10 @@ public struct Dataset: Sendable {
     public private(set) var relations: [Relation]
     public private(set) var stages: [Stage]
     public private(set) var observations: [Observation]
+    /// Dated plans, laws, agencies, launches and programme phases (events.csv), in file order.
+    public private(set) var events: [Event]
+    /// Goals with deadlines (targets.csv).
+    public private(set) var targets: [Target]
 
     private var entityIndex: [String: Int] = [:]
     private var indicatorIndex: [String: Int] = [:]
@@ -17,6 +21,8 @@ public struct Dataset: Sendable {
     private var series: [SeriesKey: [Int]] = [:]
     /// indicator → observation indexes.
     private var byIndicator: [String: [Int]] = [:]
+    /// indicator → the most decimals any of its values is given with (at most 4).
+    private var decimalsByIndicator: [String: Int] = [:]
 
     struct SeriesKey: Hashable {
         var entity: String
@@ -24,7 +30,8 @@ public struct Dataset: Sendable {
     }
 
     public init(folder: String, entities: [Entity], indicators: [Indicator], sources: [Source], relations: [Relation] = [],
-                stages: [Stage] = [], observations: [Observation]) {
+                stages: [Stage] = [], observations: [Observation], events: [Event] = [], targets: [Target] = []) {
+        self.events = events; self.targets = targets
         self.folder = folder; self.entities = entities; self.indicators = indicators; self.sources = sources
         self.relations = relations; self.stages = stages.sorted { $0.level < $1.level }; self.observations = observations
         for (i, e) in entities.enumerated() where entityIndex[e.id] == nil { entityIndex[e.id] = i }
@@ -33,6 +40,11 @@ public struct Dataset: Sendable {
         for (i, o) in observations.enumerated() {
             series[SeriesKey(entity: o.entity, indicator: o.indicator), default: []].append(i)
             byIndicator[o.indicator, default: []].append(i)
+            if let n = o.value.number, n.isFinite {
+                let text = NumberFormatting.plain(n)
+                let places = text.firstIndex(of: ".").map { min(4, text.distance(from: $0, to: text.endIndex) - 1) } ?? 0
+                decimalsByIndicator[o.indicator] = max(decimalsByIndicator[o.indicator] ?? 0, places)
+            }
         }
         for key in series.keys {
             series[key]?.sort { observations[$0].period < observations[$1].period || (observations[$0].period == observations[$1].period && $0 < $1) }
@@ -52,6 +64,10 @@ public struct Dataset: Sendable {
     public func observations(indicator: String) -> [Observation] {
         (byIndicator[indicator] ?? []).map { observations[$0] }
     }
+
+    /// The most decimals any value of an indicator is given with (0–4): the precision its figures share when
+    /// they stand side by side (chart labels, medians), so 0.9 and 0.82 print as 0.90 and 0.82.
+    public func observedDecimals(indicator: String) -> Int { decimalsByIndicator[indicator] ?? 0 }
 
     /// The observation for an exact period, or the only one in that year when the period is a year.
     public func observation(entity: String, indicator: String, period: Period) -> Observation? {

@@ -93,6 +93,16 @@ public enum Period: Hashable, Sendable, Comparable, CustomStringConvertible {
         case .range(let a, let b): return zh ? "\(a)—\(b)" : "\(a)–\(b)"
         }
     }
+
+    /// The period inside a sentence: Chinese years take 年 (2003年, 2001—2003年) as months and days already do
+    /// (2002年10月); English is the same as `display`.
+    public func inProse(_ language: String) -> String {
+        guard Language.isChinese(language) else { return display(language) }
+        switch self {
+        case .year, .range: return display(language) + "年"
+        case .month, .day: return display(language)
+        }
+    }
 }
 
 import Foundation

@@ -60,7 +60,8 @@ public struct StyleColors: Hashable, Sendable {
     /// A colour-blind-safe categorical palette (Okabe–Ito order).
     public var palette: [Color] = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442", "#000000"]
         .compactMap { Color(hex: $0) }
-    /// Fixed colours for groups used across the report (e.g. domestic vs international).
+    /// Fixed colours by group tag, the same as Styles/briefing.yaml's `colors.groups`: used only for groups a spec
+    /// declares (`groups:`); a declared group without a colour takes the palette's next one.
     public var groups: [String: Color] = [
         "international": Color(hex: "#0072B2") ?? .black,
         "domestic": Color(hex: "#D55E00") ?? .black,
@@ -79,23 +80,24 @@ public struct Style: Hashable, Sendable {
     public var lineHeight: Double
     /// Space after a paragraph, in points.
     public var paragraphSpacing: Double
+    /// Justified paragraphs (space spread between CJK characters and Latin words); false sets them ragged-right.
     public var justify: Bool
     /// `chinese` gives 一、 / （一） / 1. ; `decimal` gives 1 / 1.1 / 1.1.1.
-    public var headingNumbering: String
+    public var headingNumbering: HeadingScheme
     public var lineWidth: Double
     public var focusLineWidth: Double
     public var markerRadius: Double
     /// Draw everything in grey (monochrome printing).
     public var monochrome: Bool
-    /// Insert a space between Chinese characters and adjacent Latin letters or digits ("第 4 阶段").
-    /// Off by default: the space becomes part of the text, so searching the PDF for "第4名" would fail.
-    public var cjkLatinSpace: Bool = false
+    /// A quarter em between Chinese characters and adjacent Latin letters or digits ("第 4 阶段"), whatever the
+    /// author typed there; false sets them with no gap (author spaces at those boundaries are removed).
+    public var cjkLatinSpace: Bool = true
 
     public init(name: String, page: PageTemplate = .a4,
                 fonts: StyleFonts = StyleFonts(body: ["DejaVu Sans", "Noto Sans CJK SC Flat", "Noto Sans CJK SC Flat Full", "Noto Sans CJK SC"],
                                            heading: ["DejaVu Sans", "Noto Sans CJK SC Flat", "Noto Sans CJK SC Flat Full", "Noto Sans CJK SC"]),
                 sizes: StyleSizes = StyleSizes(), colors: StyleColors = StyleColors(), lineHeight: Double = 1.6,
-                paragraphSpacing: Double = 6, justify: Bool = false, headingNumbering: String = "chinese",
+                paragraphSpacing: Double = 6, justify: Bool = true, headingNumbering: HeadingScheme = .chinese,
                 lineWidth: Double = 1, focusLineWidth: Double = 2.2, markerRadius: Double = 3.2, monochrome: Bool = false) {
         self.name = name; self.page = page; self.fonts = fonts; self.sizes = sizes; self.colors = colors
         self.lineHeight = lineHeight; self.paragraphSpacing = paragraphSpacing; self.justify = justify
@@ -122,4 +124,10 @@ public struct Style: Hashable, Sendable {
         }
         return monochrome ? c.grayscale : c
     }
+}
+
+/// How headings are numbered: `chinese` 一、/（一）/1. (English reports of the same style get `decimal`),
+/// `decimal` 1 / 1.1 / 1.1.1, or `none`.
+public enum HeadingScheme: String, Hashable, Sendable, CaseIterable {
+    case chinese, decimal, none
 }

@@ -26,6 +26,9 @@ public struct TopSelection: Hashable, Sendable {
 public struct SpecText: Hashable, Sendable {
     public var text: String
     public var location: SourceLocation
+    /// UTF-8 offset ranges of `text` that came from parameter values: data, printed as written and never
+    /// expanded as `{{ placeholders }}`.
+    public var literals: [Range<Int>] = []
     public init(_ text: String, at location: SourceLocation) { self.text = text; self.location = location }
 }
 
@@ -49,6 +52,10 @@ public struct TableSpec: Hashable, Sendable {
         case relation
         /// Every observation of the selected indicators and entities, with period, note and quote.
         case observations
+        /// The dated events (events.csv) of the selected entities, numbered like the timeline chart's key.
+        case milestones
+        /// The targets (targets.csv) of the selected entities: goal, deadline, status, source.
+        case targets
     }
     public var id: String
     public var kind: Kind
@@ -68,8 +75,7 @@ public struct TableSpec: Hashable, Sendable {
 /// A chart section (also exported as slide images).
 public struct ChartSectionSpec: Hashable, Sendable {
     public var id: String
-    /// A Charts.ChartKind raw value.
-    public var kind: String
+    public var kind: ChartKind
     public var title: SpecText
     public var subtitle: SpecText?
     public var indicators: [String]
@@ -130,7 +136,7 @@ public enum SectionSpec: Hashable, Sendable {
 
 /// Chart image exports.
 public struct ChartExportSpec: Hashable, Sendable {
-    public var formats: [String]
+    public var formats: [OutputFormat]
     public var sizes: [Size]
     public var scale: Double
     public var transparent: Bool
@@ -143,6 +149,15 @@ public struct BatchSpec: Hashable, Sendable {
     public var parameter: String
     public var values: [String]
     public var over: EntitySelection?
+}
+
+/// A group of entities coloured alike in every chart of a report, with a legend entry: the entities that carry
+/// `tag`. Declared in the spec (`groups:`), never implied by a tag's name.
+public struct GroupSpec: Hashable, Sendable {
+    public var tag: String
+    public var label: LocalizedText
+    public var location: SourceLocation?
+    public init(tag: String, label: LocalizedText, location: SourceLocation? = nil) { self.tag = tag; self.label = label; self.location = location }
 }
 
 /// A parsed, validated report spec (`version: 1`).
@@ -161,6 +176,8 @@ public struct ReportSpec: Sendable {
     public var parameters: [String: String]
     public var batch: BatchSpec?
     public var entities: EntitySelection
+    /// Groups that colour entities in charts, in legend order; empty = no group colours.
+    public var groups: [GroupSpec] = []
     public var indicators: [String]
     public var sections: [SectionSpec]
     /// PDF file name inside the output folder; nil = no PDF.

@@ -9,8 +9,16 @@ public enum ReportSpecLoader {
     /// Loads a spec; `parameters` (from `--param k=v`) override the spec's defaults and fill `${name}`.
     public static func load(path: String, parameters: [String: String] = [:]) -> (spec: ReportSpec?, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        guard let text = TextFile.read(path, diagnostics: &diagnostics),
-              let root = YAMLNode.parse(text, file: path, diagnostics: &diagnostics),
+        guard let text = TextFile.read(path, diagnostics: &diagnostics) else { return (nil, diagnostics) }
+        let (spec, more) = parse(text, path: path, parameters: parameters)
+        return (spec, diagnostics + more)
+    }
+
+    /// Parses a spec from its text; `path` names it in diagnostics and anchors relative paths (dataset, style).
+    /// Reads no file except to find a named style.
+    public static func parse(_ text: String, path: String, parameters: [String: String] = [:]) -> (spec: ReportSpec?, diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        guard let root = YAMLNode.parse(text, file: path, diagnostics: &diagnostics),
               var m = root.mapping(&diagnostics, what: "the spec") else { return (nil, diagnostics) }
         let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
 
@@ -110,6 +118,7 @@ public enum ReportSpecLoader {
         }
         let entities = m.value("entities").map { reader.selection($0, &diagnostics) } ?? EntitySelection()
         let indicators = m.value("indicators")?.stringList(&diagnostics, what: "'indicators'").map { $0.map(reader.substitute) } ?? []
+        let groups = m.value("groups").map { reader.groups($0, &diagnostics) } ?? []
         var sections: [SectionSpec] = []
         if let list = m.required("sections", &diagnostics)?.sequence(&diagnostics, what: "'sections'") {
             for item in list { if let s = reader.section(item, &diagnostics) { sections.append(s) } }
@@ -121,7 +130,12 @@ public enum ReportSpecLoader {
         if var o = m.value("outputs")?.mapping(&diagnostics, what: "'outputs'") {
             if let p = o.value("pdf") {
                 if p.scalarText == "false" || p.scalarText == "none" { pdfName = nil } else if let s = reader.text(p, &diagnostics)?.text {
-                    pdfName = s.hasSuffix(".pdf") ? s : s + ".pdf"
+                    switch OutputName.normalise(s.hasSuffix(".pdf") ? s : s + ".pdf") {
+                    case .success(let name): pdfName = name
+                    case .failure(let problem):
+                        diagnostics.append(.error("the pdf name '\(s.replacingOccurrences(of: "\0", with: "\\0").prefix(80))' \(problem)", at: p.location,
+                                                  hint: "give a file name such as report.pdf, optionally in a subfolder (sub/report.pdf)", code: "bad-output"))
+                    }
                 }
             }
             if let c = o.value("charts") { charts = reader.chartExports(c, &diagnostics) }
@@ -137,13 +151,10 @@ public enum ReportSpecLoader {
             o.finish(&diagnostics)
         }
         m.finish(&diagnostics)
-        if let name = pdfName, name.contains("/") && name.hasPrefix("..") {
-            diagnostics.append(.error("output '\(name)' points outside the output folder", at: SourceLocation(file: path), code: "bad-output"))
-        }
         if diagnostics.contains(where: { $0.severity == .error }) { return (nil, diagnostics) }
         let spec = ReportSpec(path: path, folder: folder, title: title, subtitle: subtitle, author: author, date: date,
                               language: language, stylePath: stylePath, datasetPath: datasetPath, parameters: params, batch: batch,
-                              entities: entities, indicators: indicators, sections: sections, pdfName: pdfName,
+                              entities: entities, groups: groups, indicators: indicators, sections: sections, pdfName: pdfName,
                               chartExports: charts, keywords: keywords, pdfStandards: pdfStandards,
                               pdfStandardLocation: pdfStandardLocation, languageLocation: languageLocation)
         return (spec, diagnostics)
@@ -157,22 +168,23 @@ struct SpecReader {
     var chartCount = 0
     var tableCount = 0
 
-    func substitute(_ s: String) -> String {
-        guard s.contains("${") else { return s }
-        var out = s
-        for (k, v) in params { out = out.replacingOccurrences(of: "${\(k)}", with: v) }
-        return out
-    }
+    func substitute(_ s: String) -> String { Substitution(s, params: params).text }
 
     func text(_ node: YAMLNode?, _ diagnostics: inout [Diagnostic]) -> SpecText? {
         guard let node, let s = node.string(&diagnostics, what: "text") else { return nil }
-        let replaced = substitute(s)
-        if let range = replaced.range(of: "${") {
-            let name = replaced[range.upperBound...].prefix { $0 != "}" }
+        let replaced = Substitution(s, params: params)
+        if let name = replaced.unknown.first {
             diagnostics.append(.error("unknown parameter '${\(name)}'", at: node.location,
-                                      hint: params.isEmpty ? "declare it under params:" : Suggestion.hint(for: String(name), in: Array(params.keys)), code: "unknown-param"))
+                                      hint: params.isEmpty ? "declare it under params:" : Suggestion.hint(for: name, in: Array(params.keys)), code: "unknown-param"))
         }
-        return SpecText(replaced, at: node.location)
+        var text = SpecText(replaced.text, at: node.location)
+        text.literals = replaced.literals
+        for link in LinkCheck.forbidden(in: replaced.text) {
+            diagnostics.append(.error("link target '\(link.prefix(80))' is not allowed", at: node.location,
+                                      hint: "links may use http:, https:, mailto: or #anchor; other schemes (javascript:, file:) are refused",
+                                      code: "bad-link"))
+        }
+        return text
     }
 
     func selection(_ node: YAMLNode, _ diagnostics: inout [Diagnostic]) -> EntitySelection {
@@ -324,7 +336,25 @@ struct SpecReader {
                          relation: relation, shade: shade, sourceNote: source, optional: optional, location: node.location)
     }
 
-    static let chartKinds = ["bump", "bar", "grouped-bar", "slope", "dumbbell", "dot", "line", "heatmap", "stage-ladder"]
+
+    /// `groups: {TAG: LABEL, …}` where a label is a text or `{zh: …, en: …}`; document order is legend order.
+    func groups(_ node: YAMLNode, _ diagnostics: inout [Diagnostic]) -> [GroupSpec] {
+        guard var m = node.mapping(&diagnostics, what: "'groups'") else { return [] }
+        defer { m.finish(&diagnostics) }
+        return m.keys.compactMap { tag -> GroupSpec? in
+            guard let value = m.value(tag) else { return nil }
+            if value.scalarText != nil {
+                return text(value, &diagnostics).map { GroupSpec(tag: tag, label: LocalizedText(["*": $0.text]), location: m.keyLocation(tag)) }
+            }
+            guard var labels = value.mapping(&diagnostics, what: "the label of group '\(tag)'") else { return nil }
+            defer { labels.finish(&diagnostics) }
+            var texts: [String: String] = [:]
+            for language in labels.keys {
+                if let t = text(labels.value(language), &diagnostics) { texts[language] = t.text }
+            }
+            return GroupSpec(tag: tag, label: LocalizedText(texts), location: m.keyLocation(tag))
+        }
+    }
 
     mutating func chart(_ node: YAMLNode, _ diagnostics: inout [Diagnostic]) -> ChartSectionSpec? {
         guard var m = node.mapping(&diagnostics, what: "'chart'") else { return nil }
@@ -335,10 +365,11 @@ struct SpecReader {
             diagnostics.append(.error("chart id '\(id)' may only contain letters, digits, '-' and '_'", at: m.keyLocation("id"),
                                       hint: "the id names the exported image files", code: "bad-id"))
         }
-        var kind = "bump"
+        var kind: ChartKind?
         if let k = m.required("kind", &diagnostics), let s = k.string(&diagnostics, what: "'kind'") {
-            if SpecReader.chartKinds.contains(s) { kind = s } else {
-                diagnostics.append(.error("unknown chart kind '\(s)'", at: k.location, hint: Suggestion.hint(for: s, in: SpecReader.chartKinds), code: "bad-kind"))
+            kind = ChartKind(rawValue: s)
+            if kind == nil {
+                diagnostics.append(.error("unknown chart kind '\(s)'", at: k.location, hint: Suggestion.hint(for: s, in: ChartKind.allCases.map(\.rawValue)), code: "bad-kind"))
             }
         }
         let title = text(m.required("title", &diagnostics), &diagnostics) ?? SpecText("", at: node.location)
@@ -357,9 +388,16 @@ struct SpecReader {
         let source = text(m.value("source"), &diagnostics)
         let optional = m.bool("optional", &diagnostics) ?? false
         let alt = text(m.value("alt"), &diagnostics)
-        if indicators.isEmpty && relation == nil && kind != "stage-ladder" {
-            diagnostics.append(.error("chart '\(id)' needs 'indicator' or 'indicators'", at: node.location, code: "missing-key"))
+        if let kind, let problem = kind.indicatorProblem(count: indicators.count, hasRelation: relation != nil) {
+            let at = ["indicators", "indicator", "relation"].first { m.has($0) }.map { m.keyLocation($0) } ?? node.location
+            diagnostics.append(.error("chart '\(id)': \(problem.message)", at: at, hint: problem.hint,
+                                      code: indicators.isEmpty && relation == nil ? "missing-key" : "bad-chart"))
         }
+        if let kind, highlight != nil, !kind.drawsHighlight {
+            diagnostics.append(.error("chart '\(id)': a \(kind.rawValue) chart does not draw 'highlight'", at: m.keyLocation("highlight"),
+                                      hint: "highlight marks one bar of a bar chart; use focus: [ID] to colour entities in other kinds", code: "bad-chart"))
+        }
+        guard let kind else { return nil }
         return ChartSectionSpec(id: id, kind: kind, title: title, subtitle: subtitle, indicators: indicators, periods: periods,
                                 entities: entities, focus: focus, relation: relation, highlight: highlight, height: height,
                                 sourceNote: source, optional: optional, location: node.location, alt: alt)
@@ -385,11 +423,12 @@ struct SpecReader {
     func chartExports(_ node: YAMLNode, _ diagnostics: inout [Diagnostic]) -> ChartExportSpec? {
         guard var m = node.mapping(&diagnostics, what: "'charts'") else { return nil }
         defer { m.finish(&diagnostics) }
-        var formats = m.value("formats")?.stringList(&diagnostics, what: "'formats'") ?? ["png", "svg"]
-        for f in formats where !["png", "svg", "pdf"].contains(f) {
-            diagnostics.append(.error("unknown image format '\(f)'", at: m.keyLocation("formats"), hint: "use png, svg or pdf", code: "bad-format"))
+        var formats: [OutputFormat] = []
+        for f in m.value("formats")?.stringList(&diagnostics, what: "'formats'") ?? ["png", "svg"] {
+            if let format = OutputFormat(rawValue: f) { formats.append(format) } else {
+                diagnostics.append(.error("unknown image format '\(f)'", at: m.keyLocation("formats"), hint: "use png, svg or pdf", code: "bad-format"))
+            }
         }
-        formats = formats.filter { ["png", "svg", "pdf"].contains($0) }
         var sizes: [Size] = []
         for s in m.value("sizes")?.stringList(&diagnostics, what: "'sizes'") ?? ["1920x1080"] {
             if let size = ChartSize.parse(s) {

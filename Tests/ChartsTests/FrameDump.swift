@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Geometry
 
@@ -53,32 +54,12 @@ enum FrameDump {
     }
 }
 
-/// Compares a dump with `Goldens/<name>.txt`; `DOSSIER_UPDATE_GOLDENS=1` rewrites the file instead.
+/// The chart goldens in `Goldens/` (see `GoldenFile` for how one is accepted).
 enum Golden {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Goldens")
 
-    /// nil when the dump matches (or was rewritten), else a description of the first difference.
+    /// nil when the dump matches, else a description of the first difference.
     static func check(_ text: String, name: String) -> String? {
-        let url = directory.appendingPathComponent(name + ".txt")
-        if ProcessInfo.processInfo.environment["DOSSIER_UPDATE_GOLDENS"] == "1" {
-            do {
-                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-                try text.write(to: url, atomically: true, encoding: .utf8)
-                return nil
-            } catch {
-                return "could not write \(url.path): \(error)"
-            }
-        }
-        guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-            return "missing golden \(url.path); run with DOSSIER_UPDATE_GOLDENS=1 to create it"
-        }
-        if expected == text { return nil }
-        let a = expected.split(separator: "\n", omittingEmptySubsequences: false)
-        let b = text.split(separator: "\n", omittingEmptySubsequences: false)
-        for i in 0..<max(a.count, b.count) {
-            let x = i < a.count ? String(a[i]) : "<end>", y = i < b.count ? String(b[i]) : "<end>"
-            if x != y { return "\(name).txt line \(i + 1):\n  expected: \(x)\n  actual:   \(y)" }
-        }
-        return "\(name).txt differs"
+        GoldenFile.check(text, name: name, directory: directory)
     }
 }

@@ -1,8 +1,9 @@
+import Model
 import Testing
 @testable import Charts
 
-/// One golden text dump per kind at report size with the fixed-width measurer. After an intended change, rerun
-/// with DOSSIER_UPDATE_GOLDENS=1 and review the diff of Goldens/*.txt.
+/// One golden text dump per kind at report size with the fixed-width measurer. After an intended change, accept
+/// one golden at a time with DOSSIER_UPDATE_GOLDENS=NAME and review its diff (see TestSupport's GoldenFile).
 @Test(arguments: ChartKind.allCases)
 func goldenDumpMatches(kind: ChartKind) {
     let chart = renderer.render(Sample.spec(kind), size: reportSize)

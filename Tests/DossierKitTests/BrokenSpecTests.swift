@@ -92,3 +92,13 @@ func brokenSpecIsReported(name: String, code: String, line: Int, severity: Diagn
     let d = ReportEngine().validate(ReportJob(specPath: folder + "/p.yaml")).first { $0.code == "unknown-param" }
     #expect(d?.message.contains("unknown parameter '$nope'") == true, "\(String(describing: d))")
 }
+
+/// Heading numbering is one of three schemes; a misspelt one is a located error with the closest name.
+@Test func anUnknownHeadingNumberingIsALocatedStyleError() throws {
+    let folder = TestPaths.temporaryFolder()
+    try "heading_numbering: chinse\n".write(toFile: folder + "/s.yaml", atomically: true, encoding: .utf8)
+    let (style, _, diagnostics) = StyleLoader.load(path: folder + "/s.yaml")
+    #expect(style == nil || diagnostics.contains { $0.severity == .error })
+    let error = try #require(diagnostics.first { $0.code == "bad-value" })
+    #expect(error.location?.line == 1 && error.hint == "did you mean 'chinese'?")
+}

@@ -129,9 +129,13 @@ private func statuses(_ out: String) throws -> [String: String] {
         var second = AtomicWriter()
         try second.stage(Array("new".utf8), to: folder + "/a.pdf")
         #expect(CLI.bytes(folder + "/a.pdf") == Array("old".utf8))
-        #expect(CLI.files(in: folder).contains { $0.hasSuffix(AtomicWriter.temporarySuffix) })
+        let all = { (try? FileManager.default.contentsOfDirectory(atPath: folder).sorted()) ?? [] }
+        #expect(all().contains { $0.hasSuffix(AtomicWriter.temporarySuffix) })
+        // The sweep leaves a live process's temporaries alone (a concurrent build's); discarding removes them.
         AtomicWriter.sweep(folder: folder)
-        #expect(CLI.files(in: folder) == ["a.pdf", "b.png"])
+        #expect(all().contains { $0.hasSuffix(AtomicWriter.temporarySuffix) })
+        second.discard()
+        #expect(all() == ["a.pdf", "b.png"])
     }
 
     @Test func killedBuildLeavesValidOutputsAndTheNextRunCompletes() throws {
@@ -258,4 +262,26 @@ private func statuses(_ out: String) throws -> [String: String] {
     #expect((failed["errors"] as? [String])?.first?.contains("unknown key 'titel'") == true)
     let summary = try #require(events.last)
     #expect(summary["event"] as? String == "summary" && summary["built"] as? Int == 1 && summary["failed"] as? Int == 1)
+}
+
+/// Warnings belong to the report that caused them: a missing-glyph warning of one report never appears in the
+/// record of a clean report built after it by the same engine (as `--jobs 1` does).
+@Test func warningsStayWithTheReportThatCausedThem() throws {
+    let root = TestPaths.temporaryFolder()
+    try FileManager.default.createDirectory(atPath: root + "/specs", withIntermediateDirectories: true)
+    try FileManager.default.copyItem(atPath: TestPaths.fixtures + "/datasets/base", toPath: root + "/datasets/base")
+    let base = try String(contentsOfFile: TestPaths.repo(okSpec), encoding: .utf8)
+    // Linear B syllables: no font installed covers them, so report A draws boxes and is warned.
+    try (base + "  - text: \"𐀀𐀁\"\n").write(toFile: root + "/specs/a.yaml", atomically: true, encoding: .utf8)
+    try base.write(toFile: root + "/specs/b.yaml", atomically: true, encoding: .utf8)
+    let engine = ReportEngine()
+    let options = BuildOptions(outputDirectory: root + "/out", force: true)
+    let a = engine.build(ReportJob(specPath: root + "/specs/a.yaml"), options: options)
+    let b = engine.build(ReportJob(specPath: root + "/specs/b.yaml"), options: options)
+    let a2 = engine.build(ReportJob(specPath: root + "/specs/a.yaml"), options: options)
+    #expect(a.status == .built && b.status == .built)
+    #expect(a.warnings.contains { $0.contains("no installed font has glyphs") }, "\(a.warnings)")
+    #expect(b.warnings.isEmpty, "report B inherited: \(b.warnings)")
+    // Asked again, A is warned again (cached answers are per text, not spent).
+    #expect(a2.warnings.filter { $0.contains("no installed font has glyphs") }.count == 1, "\(a2.warnings)")
 }

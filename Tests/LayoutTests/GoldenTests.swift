@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Geometry
 import Model
@@ -52,27 +53,15 @@ func goldenChineseDocument() -> [Block] {
     ]
 }
 
-/// Compares a dump with `Goldens/<name>.txt`; DOSSIER_UPDATE_GOLDENS=1 rewrites the file instead.
+/// Compares a dump with `Goldens/<name>.txt` (see `GoldenFile` for how a changed golden is accepted).
 private func checkGolden(_ name: String, _ document: Document) throws {
-    let dump = FrameDumper.dump(document)
-    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Goldens/\(name).txt")
-    if ProcessInfo.processInfo.environment["DOSSIER_UPDATE_GOLDENS"] == "1" {
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try dump.write(to: url, atomically: true, encoding: .utf8)
-        return
-    }
-    let expected = try String(contentsOf: url, encoding: .utf8)
-    guard dump != expected else { return }
-    let got = dump.split(separator: "\n", omittingEmptySubsequences: false)
-    let want = expected.split(separator: "\n", omittingEmptySubsequences: false)
-    let line = zip(got, want).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(got.count, want.count)
-    let show = { (lines: [Substring]) in line < lines.count ? String(lines[line]) : "<end>" }
-    Issue.record("\(name) golden differs at line \(line + 1):\n  got      \(show(got))\n  expected \(show(want))\nrerun with DOSSIER_UPDATE_GOLDENS=1 once the change is checked")
+    let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Goldens")
+    if let problem = GoldenFile.check(FrameDumper.dump(document), name: name, directory: directory) { Issue.record("\(problem)") }
 }
 
 @Test func goldenDumpOfASmallEnglishDocument() throws {
     var style = Style.briefing
-    style.headingNumbering = "decimal"
+    style.headingNumbering = .decimal
     let (document, warnings) = Fixture.layout(goldenDocument(), metadata: Fixture.en(), style: style)
     #expect(warnings.isEmpty)
     try checkGolden("small-document-en", document)

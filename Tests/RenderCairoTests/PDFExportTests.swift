@@ -34,13 +34,14 @@ func sampleDocument(title: String = "国际/国内电子政务发展水平对比
     #expect(check.status == 0, "qpdf --check failed: \(check.output)")
 }
 
-@Test func missingGlyphsAreReportedByText() {
+@Test func missingGlyphsAreReportedByTextAndOnlyForTheTextsAsked() {
     let renderer = CairoRenderer(language: "zh-cn")
-    _ = renderer.measurer.width(of: "电子政务", font: sans)
-    #expect(renderer.fonts.textsWithMissingGlyphs.isEmpty)
+    func run(_ text: String) -> TextItem { TextItem(text: text, font: sans, color: .black, origin: .zero, width: 0) }
+    #expect(renderer.fonts.textsWithMissingGlyphs([run("电子政务")]).isEmpty)
     // Linear B syllables: no font installed here covers them, so Pango draws boxes.
-    _ = renderer.measurer.width(of: "ok 𐀀𐀁", font: sans)
-    #expect(renderer.fonts.textsWithMissingGlyphs == ["ok 𐀀𐀁"])
+    #expect(renderer.fonts.textsWithMissingGlyphs([run("ok 𐀀𐀁"), run("电子政务")]) == ["ok 𐀀𐀁"])
+    // A later question about other texts does not inherit the earlier answer (warnings stay per report).
+    #expect(renderer.fonts.textsWithMissingGlyphs([run("电子政务")]).isEmpty)
 }
 
 @Test func pngHasTheRequestedSizeAndPixelsWhereDrawn() throws {
