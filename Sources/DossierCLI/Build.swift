@@ -1,6 +1,5 @@
 import ArgumentParser
 import DossierKit
-import Geometry
 import Foundation
 
 struct Build: ParsableCommand {
