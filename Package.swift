@@ -24,7 +24,7 @@ let package = Package(
             pkgConfig: "pangocairo",
             providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]
         ),
-        .target(name: "CPNG", linkerSettings: [.linkedLibrary("png16")]),
+        .target(name: "CPNG", linkerSettings: [.linkedLibrary("png16"), .linkedLibrary("z")]),
         .target(name: "Geometry"),
         .target(name: "Model", dependencies: ["Geometry"]),
         .target(name: "Spec", dependencies: ["Model", "Geometry", "Yams"]),
@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "ModelTests", dependencies: ["Model", "Spec", "Geometry", "TestSupport"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "Geometry", "Model", "TestSupport"], exclude: ["Goldens"]),
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "Charts", "Geometry", "Model", "TestSupport"], exclude: ["Goldens"]),
-        .testTarget(name: "RenderCairoTests", dependencies: ["RenderCairo", "Geometry"]),
+        .testTarget(name: "RenderCairoTests", dependencies: ["RenderCairo", "Geometry", "TestSupport"]),
         // Compiled against the DossierKit product alone: the README's library example.
         .testTarget(name: "LibraryExampleTests", dependencies: ["DossierKit"]),
         .testTarget(

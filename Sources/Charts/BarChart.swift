@@ -1,32 +1,25 @@
 import Geometry
 
-/// Horizontal bars, best first, labelled with their values; the highlighted entity in the accent colour.
-///
-/// For ranks a bar's length is `worst + 1 − rank` (worst rank in the chart), so the longest bar is the best rank and a reader's "longer is
-/// more" instinct holds; the rank itself is printed at the bar's end and no value axis is drawn.
+/// Horizontal bars of values from zero, largest first, labelled with their values; the highlighted entity in the
+/// accent colour. Ranks never come here: a rank is not a length (`RankDotChart` draws them).
 struct BarChart: ChartBody {
     let ctx: ChartContext
-    let ranks: Bool
     /// Rows in drawing order: (series index, value).
     let rows: [(series: Int, value: Double?)]
 
     init(_ ctx: ChartContext) {
         self.ctx = ctx
-        ranks = ctx.spec.valuesAreRanks
-        let ranks = self.ranks
         let unsorted = ctx.spec.series.indices.map { ($0, SeriesData.value(ctx.spec.series[$0], 0)) }
         // Stable sort, best first; missing values go last in their given order.
         rows = unsorted.enumerated().sorted { a, b in
             switch (a.element.1, b.element.1) {
-            case let (x?, y?) where x != y: return ranks ? x < y : x > y
+            case let (x?, y?) where x != y: return x > y
             case (nil, _?): return false
             case (_?, nil): return true
             default: return a.offset < b.offset
             }
         }.map { (series: $0.element.0, value: $0.element.1) }
     }
-
-    func notes() -> [String] { ranks ? [ChartNotes.longerIsBetter(ctx)] : [] }
 
     func legend() -> Legend {
         let groups = ctx.spec.series.map(\.group)
@@ -41,7 +34,7 @@ struct BarChart: ChartBody {
         let values = rows.compactMap(\.value)
         guard !rows.isEmpty, !values.isEmpty else { return NoData.draw(ctx, in: plot, into: &d) }
 
-        let axisHeight = ranks ? 0 : ValueAxis.height(ctx)
+        let axisHeight = ValueAxis.height(ctx)
         // Bars grow with the room up to about two and a half lines of type; beyond that the gaps grow instead.
         let band = Rows.band(count: rows.count, top: plot.minY, bottom: plot.maxY - axisHeight,
                              maxBand: theme.labelFont.lineBoxHeight * 2.5, paddingInner: 0.3)
@@ -55,14 +48,12 @@ struct BarChart: ChartBody {
         }
         let valueRoom = (texts.map { ctx.width($0, valueBold) }.max() ?? 0) + 4 * s
         let gap = 6 * s
-        let bars = BarLengths(values: values, ranks: ranks, plotMinX: plot.minX, plotMaxX: plot.maxX, namesWidth: names.width,
+        let bars = BarLengths(values: values, plotMinX: plot.minX, plotMaxX: plot.maxX, namesWidth: names.width,
                               gap: gap, valueRoom: valueRoom, ctx: ctx)
         let x0 = bars.start, axis = bars.axis, zero = bars.zero
         names.draw(centers: rows.indices.map { band.center($0) }, right: x0 - gap, bold: highlighted, ctx: ctx, into: &d)
-        if !ranks {
-            axis.draw(top: band.start(0) - band.step * 0.15, bottom: rowsBottom, title: spec.valueAxisTitle,
-                      titleRight: x0 - gap, ctx: ctx, into: &d)
-        }
+        axis.draw(top: band.start(0) - band.step * 0.15, bottom: rowsBottom, title: spec.valueAxisTitle,
+                  titleRight: x0 - gap, ctx: ctx, into: &d)
 
         // Values label every bar or none: rows too tight for their type would keep a scattered few.
         let showValues = band.step >= valueFont.lineBoxHeight * 0.95

@@ -21,22 +21,8 @@ enum ChartNotes {
         }
     }
 
-    /// A bump or line chart labels a series that ends early in the last column, with the period of its value.
-    static func earlyEnd(_ ctx: ChartContext) -> String {
-        ctx.words("标签括号内为该项最后有数据的时期，虚点线连至其最后一个数据点。",
-                  "A period in brackets is a series' last period with data; a dotted leader joins the label to that point.")
-    }
-
-    /// A heat map has no key, so an exported image must say which way its shading runs (on a dark slide the
-    /// strongest cells are the brightest, not the darkest).
-    static func shading(ranks: Bool, _ ctx: ChartContext) -> String {
-        let darker = ctx.theme.scaleHigh.luminance < ctx.theme.scaleLow.luminance
-        let zh = (darker ? "颜色越深" : "颜色越亮") + (ranks ? "表示名次越靠前。" : "表示数值越大。")
-        let en = (darker ? "Darker" : "Brighter") + (ranks ? " cells mean better ranks." : " cells mean higher values.")
-        return ctx.words(zh, en)
-    }
-
-    static func longerIsBetter(_ ctx: ChartContext) -> String {
-        ctx.words("条形越长表示排名越靠前，条末数字为名次。", "Longer bars mean better ranks; the number is the rank.")
+    /// Ranks are drawn as positions on a rank axis, never as bar lengths.
+    static func rankAxis(_ ctx: ChartContext) -> String {
+        ctx.words("圆点表示名次，第1名（最好）在左端。", "Dots mark ranks; rank 1 (best) is at the left.")
     }
 }

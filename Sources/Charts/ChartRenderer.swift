@@ -122,6 +122,10 @@ public struct ChartRenderer: Sendable {
     static func body(for ctx: ChartContext) -> any ChartBody {
         switch ctx.spec.kind {
         case .bump, .line: return LinePlot(ctx)
+        // Ranks are positions, never bar lengths: ranked bars are drawn as dots on a rank axis.
+        case .bar where ctx.spec.valuesAreRanks:
+            return SeriesData.categoryCount(ctx.spec) > 1 ? DotChart(ctx) : RankDotChart(ctx)
+        case .groupedBar where ctx.spec.valuesAreRanks: return DotChart(ctx)
         case .bar: return BarChart(ctx)
         case .groupedBar: return GroupedBarChart(ctx)
         case .slope: return SlopeChart(ctx)
@@ -129,6 +133,7 @@ public struct ChartRenderer: Sendable {
         case .dot: return DotChart(ctx)
         case .heatmap: return HeatmapChart(ctx)
         case .stageLadder: return StageLadderChart(ctx)
+        case .timeline: return TimelineChart(ctx)
         }
     }
 }

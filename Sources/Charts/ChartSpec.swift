@@ -77,6 +77,8 @@ public struct ChartSpec: Hashable, Sendable {
     /// category like the group it stands for ("domestic best" in the domestic colour); empty or nil entries fall
     /// back to the palette by category index.
     public var categoryGroups: [String?]
+    /// Lanes and marks of a timeline chart.
+    public var timeline: TimelineData = TimelineData()
 
     public init(kind: ChartKind, number: String = "", title: String, subtitle: String = "", sourceNote: String = "",
                 categories: [String] = [], series: [ChartSeries] = [], outOf: [Int?] = [], valuesAreRanks: Bool = false,

@@ -11,6 +11,8 @@ struct DotChart: ChartBody {
     /// Category colours: their groups' when the spec gives them, else the palette.
     func colors() -> [Color] { SeriesColors.categoryColors(ctx.spec, count: categoryCount, theme: ctx.theme) }
 
+    func notes() -> [String] { ctx.spec.valuesAreRanks ? [ChartNotes.rankAxis(ctx)] : [] }
+
     func legend() -> Legend {
         let palette = colors()
         return Legend(entries: (0..<categoryCount).map { c in

@@ -1,17 +1,12 @@
 import Geometry
 
-/// One row per entity with a bar per category (indicator), keyed by a legend.
-///
-/// For ranks, bar length is `worst + 1 − rank` on one common scale (the longest bar is the best rank) and each
-/// bar carries its rank number, since "shorter is better" bars mislead.
+/// One row per entity with a bar of its value from zero per category (indicator), keyed by a legend. Ranks never
+/// come here: a rank is not a length (`DotChart` draws them on a rank axis).
 struct GroupedBarChart: ChartBody {
     let ctx: ChartContext
-    var ranks: Bool { ctx.spec.valuesAreRanks }
     var categoryCount: Int { SeriesData.categoryCount(ctx.spec) }
 
     init(_ ctx: ChartContext) { self.ctx = ctx }
-
-    func notes() -> [String] { ranks ? [ChartNotes.longerIsBetter(ctx)] : [] }
 
     func legend() -> Legend {
         Legend(entries: (0..<categoryCount).map { c in
@@ -25,7 +20,7 @@ struct GroupedBarChart: ChartBody {
         let values = spec.series.flatMap { series in (0..<categories).compactMap { SeriesData.value(series, $0) } }
         guard categories > 0, !values.isEmpty else { return NoData.draw(ctx, in: plot, into: &d) }
 
-        let axisHeight = ranks ? 0 : ValueAxis.height(ctx)
+        let axisHeight = ValueAxis.height(ctx)
         // Each bar of a group grows up to about one and a half lines of tick type; beyond that the gaps grow.
         let rows = Rows.band(count: spec.series.count, top: plot.minY, bottom: plot.maxY - axisHeight,
                              maxBand: theme.tickFont.lineBoxHeight * 1.6 * Double(categories), paddingInner: 0.25)
@@ -44,15 +39,13 @@ struct GroupedBarChart: ChartBody {
         }
         let valueRoom = showValues ? (labelTexts.flatMap { $0 }.map { ctx.width($0, valueFont) }.max() ?? 0) + 3 * s : 0
         let gap = 6 * s
-        let lengths = BarLengths(values: values, ranks: ranks, plotMinX: plot.minX, plotMaxX: plot.maxX, namesWidth: names.width,
+        let lengths = BarLengths(values: values, plotMinX: plot.minX, plotMaxX: plot.maxX, namesWidth: names.width,
                                  gap: gap, valueRoom: valueRoom, ctx: ctx)
         let x0 = lengths.start, axis = lengths.axis, zero = lengths.zero
         let top = rows.start(0) - rows.step * 0.1
         let bottom = rows.start(spec.series.count - 1) + rows.bandwidth + rows.step * 0.1
         names.draw(centers: spec.series.indices.map { rows.center($0) }, right: x0 - gap, ctx: ctx, into: &d)
-        if !ranks {
-            axis.draw(top: top, bottom: rows.range.1, title: spec.valueAxisTitle, titleRight: x0 - gap, ctx: ctx, into: &d)
-        }
+        axis.draw(top: top, bottom: rows.range.1, title: spec.valueAxisTitle, titleRight: x0 - gap, ctx: ctx, into: &d)
 
         for (i, series) in spec.series.enumerated() {
             var bars: [Path] = Array(repeating: Path(), count: categories)

@@ -1,12 +1,60 @@
 import Geometry
 
-/// Entities × categories as shaded, labelled cells. Shading runs from `scaleLow` to `scaleHigh` over the values
-/// observed in the chart (for ranks, the best rank is darkest); a missing cell is left light and marked "—".
+/// Entities × categories as shaded, labelled cells, with a colour key above. Shading runs from the low end to
+/// `scaleHigh` over the values observed in the chart (for ranks, the best rank is strongest). A missing cell is
+/// not the lightest shade, which would read as the worst: it is left in the background colour, outlined and
+/// hatched, and marked "—", and the key says so.
 struct HeatmapChart: ChartBody {
     let ctx: ChartContext
     init(_ ctx: ChartContext) { self.ctx = ctx }
 
-    func notes() -> [String] { [ChartNotes.shading(ranks: ctx.spec.valuesAreRanks, ctx)] }
+    /// The values drawn, over every cell.
+    private var values: [Double] {
+        let columns = SeriesData.categoryCount(ctx.spec)
+        return ctx.spec.series.flatMap { series in (0..<columns).compactMap { SeriesData.value(series, $0) } }
+    }
+
+    private var hasMissing: Bool {
+        let columns = SeriesData.categoryCount(ctx.spec)
+        return ctx.spec.series.contains { series in (0..<columns).contains { SeriesData.value(series, $0) == nil } }
+    }
+
+    /// The low end of the scale, strengthened toward the high end until it contrasts 3:1 with the background, so
+    /// the weakest data cell still stands out from the page (and from a missing cell).
+    static func lowEnd(_ theme: ChartTheme) -> Color {
+        var c = theme.scaleLow, t = 0.0
+        while ChartTheme.contrast(c, theme.background) < 3, t < 1 {
+            t = min(1, t + 0.02)
+            c = theme.scaleLow.mixed(with: theme.scaleHigh, t)
+        }
+        return c
+    }
+
+    /// The fill of a value between `lo` and `hi`.
+    static func fill(_ value: Double, lo: Double, hi: Double, ranks: Bool, theme: ChartTheme) -> Color {
+        var t = hi > lo ? (value - lo) / (hi - lo) : 1
+        if ranks { t = 1 - t }
+        return lowEnd(theme).mixed(with: theme.scaleHigh, t)
+    }
+
+    /// The key: the weakest, middle and strongest shades with their values, and the missing-cell pattern.
+    func legend() -> Legend {
+        let theme = ctx.theme, ranks = ctx.spec.valuesAreRanks
+        guard let lo = values.min(), let hi = values.max() else { return Legend(entries: []) }
+        // Best first for ranks (1, …, worst), lowest first for values.
+        var stops = [lo, (lo + hi) / 2, hi]
+        if lo == hi { stops = [lo] }
+        if ranks { stops = stops.map { $0.rounded() } }
+        var entries = stops.enumerated().map { k, v in
+            var text = ctx.format.label(v, preformatted: nil)
+            if ranks, k == 0 { text += ctx.words("（最好）", " (best)") }
+            return Legend.Entry(label: text, color: Self.fill(v, lo: lo, hi: hi, ranks: ranks, theme: theme), swatch: .square)
+        }
+        if hasMissing {
+            entries.append(Legend.Entry(label: ctx.words("无数据", "no data"), color: theme.muted, swatch: .hatched))
+        }
+        return Legend(entries: entries)
+    }
 
     func draw(in plot: Rect, into d: inout ChartDrawing) -> Double {
         let spec = ctx.spec, theme = ctx.theme, s = theme.scale
@@ -71,8 +119,8 @@ struct HeatmapChart: ChartBody {
         if !showValues {
             d.note(ctx.words("单元格过小，未标出数值。", "The cells are too small to print their values."))
         }
-        let span = hi - lo
         var cells: [(Rect, Color)] = []
+        var missing: [Rect] = []
         var runs: [TextItem] = []
         for (i, series) in spec.series.enumerated() {
             for c in 0..<columns {
@@ -80,13 +128,12 @@ struct HeatmapChart: ChartBody {
                 let value = SeriesData.value(series, c)
                 let fill: Color
                 if let value {
-                    var t = span > 0 ? (value - lo) / span : 1
-                    if spec.valuesAreRanks { t = 1 - t }
-                    fill = theme.scaleLow.mixed(with: theme.scaleHigh, t)
+                    fill = Self.fill(value, lo: lo, hi: hi, ranks: spec.valuesAreRanks, theme: theme)
+                    cells.append((cell, fill))
                 } else {
-                    fill = theme.missingFill
+                    fill = theme.background
+                    missing.append(cell)
                 }
-                cells.append((cell, fill))
                 if showValues {
                     let color = value == nil ? theme.muted : theme.textColor(on: fill)
                     runs.append(ctx.run(texts[i][c], font: valueFont, color: color, x: cell.midX, y: cell.midY, anchor: .middle))
@@ -94,6 +141,11 @@ struct HeatmapChart: ChartBody {
             }
         }
         for (cell, fill) in cells { d.fill(.rect(cell), fill) }
+        for cell in missing {
+            let inner = cell.inset(by: Insets(all: 0.5 * s))
+            d.stroke(Hatch.path(in: inner, spacing: 4 * s), theme.grid, width: 0.6 * s)
+            d.stroke(.rect(inner), theme.muted, width: 0.6 * s)
+        }
         for run in runs { d.label(run) }
         return rows.range.1
     }

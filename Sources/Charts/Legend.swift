@@ -3,7 +3,8 @@ import Geometry
 /// A small key for the cases where direct labels do not serve (categories of grouped bars, dots, groups).
 struct Legend {
     /// `marker` is a dot in colour, or the category's shape in monochrome.
-    enum Swatch { case square, marker(MarkerShape), line, dashedArrow }
+    /// `hatched` is an outlined, hatched square: a heat-map cell without data.
+    enum Swatch { case square, marker(MarkerShape), line, dashedArrow, hatched }
 
     struct Entry {
         var label: String
@@ -26,7 +27,7 @@ struct Legend {
             let swatchWidth: Double
             switch entry.swatch {
             case .line, .dashedArrow: swatchWidth = font.size * 1.8
-            case .square, .marker: swatchWidth = font.size * 0.8
+            case .square, .marker, .hatched: swatchWidth = font.size * 0.8
             }
             let textWidth = ctx.width(entry.label, font)
             let entryWidth = swatchWidth + swatchGap + textWidth
@@ -44,6 +45,11 @@ struct Legend {
                 // are drawn a little smaller to stay clear of the label.
                 let radius = shape == .circle ? s / 2 : s * 0.4
                 items.append(.path(PathItem(path: shape.path(center: Point(cx + s / 2, mid), radius: radius), fill: entry.color)))
+            case .hatched:
+                let square = Rect(x: cx, y: mid - s / 2, width: s, height: s)
+                let w = 0.6 * theme.scale
+                items.append(.path(PathItem(path: Hatch.path(in: square, spacing: s / 3), stroke: StrokeStyle(color: theme.grid, width: w))))
+                items.append(.path(PathItem(path: .rect(square), stroke: StrokeStyle(color: entry.color, width: w))))
             case .line:
                 items.append(.path(PathItem(path: .line(from: Point(cx, mid), to: Point(cx + swatchWidth, mid)),
                                             stroke: StrokeStyle(color: entry.color, width: theme.focusLineWidth))))

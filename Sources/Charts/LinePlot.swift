@@ -54,17 +54,36 @@ struct LinePlot: ChartBody {
         }
         if hasTies { notes.append(ChartNotes.ties(ctx.spec.tieRule, ctx)) }
         if hasInnerGaps { notes.append(ChartNotes.missing(ctx.spec.missingRule, ctx)) }
-        if hasEarlyEnds { notes.append(ChartNotes.earlyEnd(ctx)) }
+        if let ended = endedEarlyNote { notes.append(ended) }
         return notes
     }
 
-    /// Whether some labelled series has no value in the last period, so its label carries its own last period.
-    var hasEarlyEnds: Bool {
+    /// Labelled series with no value in the last period. Their lines stop at their last observation and they get
+    /// no label among the last period's: "New York 4 (2003)" stacked with the 2005 ranks reads as 4th in 2005.
+    var endedEarly: [Int] {
         let crowded = ctx.spec.series.count > Self.crowdedAbove
-        return ctx.spec.series.indices.contains { i in
+        return ctx.spec.series.indices.filter { i in
             guard let last = observations[i].last else { return false }
             return last.index < periods - 1 && (!crowded || ctx.spec.series[i].focus)
         }
+    }
+
+    /// "2005: not ranked — New York (4 in 2003)": the series that ended early, listed under the chart with their
+    /// last value and its period, so none is lost even when there is no room to label its line's end.
+    var endedEarlyNote: String? {
+        let ended = endedEarly
+        guard !ended.isEmpty else { return nil }
+        let lastPeriod = SeriesData.category(ctx.spec, periods - 1)
+        let items = ended.compactMap { i -> String? in
+            guard let last = observations[i].last else { return nil }
+            let series = ctx.spec.series[i]
+            let value = ctx.format.label(last.value, preformatted: SeriesData.valueLabel(series, last.index))
+            let period = SeriesData.category(ctx.spec, last.index)
+            return ctx.words("\(series.label)（\(period)：\(value)）", "\(series.label) (\(value) in \(period))")
+        }
+        let missing = ranks ? ctx.words("未列入排名", "not ranked") : ctx.words("无数据", "no data")
+        return ctx.words("\(lastPeriod)\(missing)：\(items.joined(separator: "、"))。",
+                         "\(lastPeriod), \(missing): \(items.joined(separator: "; ")).")
     }
 
     var hasOutOf: Bool { (0..<periods).contains { SeriesData.outOf(ctx.spec, $0) != nil } }
@@ -87,8 +106,6 @@ struct LinePlot: ChartBody {
         var series: Int
         var name: String
         var value: String
-        /// "（2003）" / " (2003)" for a series whose last value is before the last period, else empty.
-        var period: String
         var desired: Double
     }
 
@@ -133,25 +150,22 @@ struct LinePlot: ChartBody {
         var ys = observations.map { $0.map { y($0.value) } }
         if spec.tieRule == .offset { applyTieOffsets(&ys, rankStep: rankStep) }
 
-        // End labels: which series get one, and where they land. A series that ends before the last period is
-        // labelled in the same column but says which period its value is from, and is joined to it by a grey
-        // dotted leader, so nothing suggests a value in the periods it has none.
+        // End labels: which series get one, and where they land. Only series observed in the last period are
+        // labelled in its column; one that ended earlier is labelled where its line ends, and listed in the notes.
         let crowded = spec.series.count > Self.crowdedAbove
         let colors = SeriesColors.lineColors(spec.series, theme: theme)
         var labels: [EndLabel] = []
         for (i, series) in spec.series.enumerated() {
-            guard let last = observations[i].last, let lastY = ys[i].last, !crowded || series.focus else { continue }
+            guard let last = observations[i].last, last.index == periods - 1, let lastY = ys[i].last,
+                  !crowded || series.focus else { continue }
             let value = ctx.format.label(last.value, preformatted: SeriesData.valueLabel(series, last.index))
-            let period = SeriesData.category(spec, last.index)
-            let suffix = last.index < periods - 1 && !period.isEmpty ? ctx.words("（\(period)）", " (\(period))") : ""
-            labels.append(EndLabel(series: i, name: series.label, value: value, period: suffix, desired: lastY))
+            labels.append(EndLabel(series: i, name: series.label, value: value, desired: lastY))
         }
         let gap = labelFont.size * 0.1
         labels = keepFitting(labels, span: bodyBottom - bodyTop, height: labelHeight, gap: gap, into: &d)
         let tops = LabelPlacer.dodge(labels.map { LabelPlacer.Item(desired: $0.desired, height: labelHeight) },
                                      span: bodyTop...bodyBottom, gap: gap)
-        let early = labels.map { !$0.period.isEmpty }
-        let needsLeader = labels.indices.map { k in abs(tops[k] + labelHeight / 2 - labels[k].desired) > 0.5 || early[k] }
+        let needsLeader = labels.indices.map { k in abs(tops[k] + labelHeight / 2 - labels[k].desired) > 0.5 }
         let leaderSpace = needsLeader.contains(true) ? 14 * s : 4 * s
 
         // Horizontal layout: value ticks on the left, end labels on the right. The labels may take at most 60 % of
@@ -168,12 +182,12 @@ struct LinePlot: ChartBody {
                                     : max(0, plot.maxX - left - 5 * markerRoom - leaderSpace)
         var kept: [Int] = []
         for k in labels.indices {
-            let fixed = space + ctx.width(labels[k].value, valueFont) + ctx.width(labels[k].period, labelFont)
+            let fixed = space + ctx.width(labels[k].value, valueFont)
             labels[k].name = Truncation.fit(labels[k].name, font: labelFont, maxWidth: min(plot.width * 0.3, labelRoom - fixed), ctx: ctx)
             if labels[k].name.isEmpty && !spec.series[labels[k].series].label.isEmpty { d.droppedLabels += 1 } else { kept.append(k) }
         }
         let labelColumn = kept.map { k in
-            ctx.width(labels[k].name, labelFont) + space + ctx.width(labels[k].value, valueFont) + ctx.width(labels[k].period, labelFont)
+            ctx.width(labels[k].name, labelFont) + space + ctx.width(labels[k].value, valueFont)
         }.max() ?? 0
         let periodWidths = (0..<periods).map { p in
             max(ctx.width(SeriesData.category(spec, p), tickFont),
@@ -250,8 +264,7 @@ struct LinePlot: ChartBody {
         }
         for i in focused { markers(i) }
 
-        // End labels, with a thin leader when a label had to move off its line's end, and a grey dotted one from
-        // the last point of a series that ends early.
+        // End labels, with a thin leader when a label had to move off its line's end.
         for k in kept {
             let label = labels[k]
             let series = spec.series[label.series]
@@ -259,20 +272,32 @@ struct LinePlot: ChartBody {
             if needsLeader[k], let last = observations[label.series].last {
                 let from = Point(x(last.index) + markerRoom, label.desired)
                 let to = Point(labelX - 2 * s, tops[k] + labelHeight / 2)
-                if early[k] {
-                    d.stroke(.line(from: from, to: to), theme.muted, width: 0.9 * s, dash: [0.01, 2.4 * s], cap: .round)
-                } else {
-                    d.stroke(.line(from: from, to: to), series.focus ? theme.tint(colors[label.series], 0.3) : theme.contextLine,
-                             width: 0.6 * s)
-                }
+                d.stroke(.line(from: from, to: to), series.focus ? theme.tint(colors[label.series], 0.3) : theme.contextLine,
+                         width: 0.6 * s)
             }
-            let nameWidth = ctx.width(label.name, labelFont), valueWidth = ctx.width(label.value, valueFont)
+            let nameWidth = ctx.width(label.name, labelFont)
             let valueX = labelX + (label.name.isEmpty ? 0 : nameWidth + space)
             d.label([
                 ctx.run(label.name, font: labelFont, color: color, x: labelX, y: tops[k], baseline: .top),
                 ctx.run(label.value, font: valueFont, color: color, x: valueX, y: tops[k], baseline: .top),
-                ctx.run(label.period, font: labelFont, color: color, x: valueX + valueWidth, y: tops[k], baseline: .top),
             ])
+        }
+        // A series that ended early is named where its line ends, when the name has room there (the notes list
+        // it in any case). It never goes to the last period's column, where it would read as ranked then.
+        for i in endedEarly {
+            guard let last = observations[i].last, let p = points[i].last else { continue }
+            let series = spec.series[i]
+            let value = ctx.format.label(last.value, preformatted: SeriesData.valueLabel(series, last.index))
+            let color = series.focus ? theme.ink(colors[i]) : theme.muted
+            let text = "\(series.label) \(value)"
+            // Above the point, or below it when the point is at the top of the plot.
+            let candidates = [ctx.run(text, font: labelFont, color: color, x: p.x + markerRoom, y: p.y - markerRoom, baseline: .bottom),
+                              ctx.run(text, font: labelFont, color: color, x: p.x + markerRoom, y: p.y + markerRoom, baseline: .top)]
+            let fitting = candidates.first { run in
+                let box = run.bounds
+                return box.maxX <= gridEnd && box.minY >= bodyTop && box.maxY <= bodyBottom && !d.labelBoxes.contains { $0.intersects(box) }
+            }
+            if let run = fitting { d.label(run) }
         }
         return plot.maxY
     }

@@ -21,30 +21,37 @@ public struct RankScale: Sendable {
     /// Distance between neighbouring ranks.
     public var step: Double { abs(linear(2) - linear(1)) }
 
-    /// Every rank when they fit in `maxCount`, else nice integer steps (1/2/5 × 10ⁿ) that always include rank 1,
-    /// since "first" is the rank readers look for.
+    /// Every rank when they fit in `maxCount`, else round steps (5, 10, 20, 25, 50 × 10ⁿ) that always include rank 1,
+    /// since "first" is the rank readers look for. A step of 2 is never used: 1, 2, 4, 6 reads as if rank 3 and 5
+    /// were missing.
     public func ticks(maxCount: Int) -> [Int] {
         let limit = max(maxCount, 2)
         if maxRank - minRank + 1 <= limit { return Array(minRank...maxRank) }
-        let span = maxRank - (minRank - 1)   // equals maxRank for an axis from 1
-        var step = max(1, Int(Ticks.step(0, Double(span), count: limit).rounded(.up)))
-        // d3 may still give slightly more than `limit` ticks; widen the step until they fit.
-        while span / step + 1 > limit { step = nextNiceStep(after: step) }
-        var ticks = [minRank]
-        // Multiples of the step after the first rank (for minRank 1: step, 2·step, …).
-        var r = (minRank / step + 1) * step
-        while r <= maxRank {
-            // A multiple too close to the first rank would crowd its label; skip it.
-            if Double(r - minRank) >= Double(step) * 0.5 { ticks.append(r) }
-            r += step
-        }
-        return ticks
+        let step = Self.roundSteps.first { candidate in
+            Self.multiples(of: candidate, after: minRank, upTo: maxRank).count + 1 <= limit
+        } ?? maxRank
+        return [minRank] + Self.multiples(of: step, after: minRank, upTo: maxRank)
     }
 
-    private func nextNiceStep(after step: Int) -> Int {
+    /// 5, 10, 20, 25, 50, 100, 200, 250, 500, … up to a million ranks.
+    static let roundSteps: [Int] = {
+        var steps: [Int] = []
         var power = 1
-        while power * 10 <= step { power *= 10 }
-        for factor in [1, 2, 5, 10] where factor * power > step { return factor * power }
-        return step * 2
+        while power <= 100_000 {
+            steps += [5 * power, 10 * power, 20 * power, 25 * power, 50 * power].filter { !steps.contains($0) }
+            power *= 10
+        }
+        return steps.sorted()
+    }()
+
+    /// Multiples of the step after the first rank, skipping one so close to it that its label would crowd rank 1's.
+    private static func multiples(of step: Int, after first: Int, upTo last: Int) -> [Int] {
+        var out: [Int] = []
+        var r = (first / step + 1) * step
+        while r <= last {
+            if Double(r - first) >= Double(step) * 0.5 { out.append(r) }
+            r += step
+        }
+        return out
     }
 }

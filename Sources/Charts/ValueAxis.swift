@@ -55,13 +55,6 @@ struct ValueAxis {
         spec.valueAxisTitle.contains("%") || spec.series.contains { $0.valueLabels.contains { $0?.hasSuffix("%") == true } }
     }
 
-    /// Bar lengths for ranks, which draw no axis: zero at the start and the best rank's bar reaching the end of
-    /// the range (a niced domain would stop it short of the room kept for it).
-    static func lengths(upTo maximum: Double, range: (Double, Double)) -> ValueAxis {
-        let scale = LinearScale(domain: (0, max(maximum, 1)), range: range)
-        return ValueAxis(position: { scale($0) }, ticks: [])
-    }
-
     /// Height the tick labels need under the plot.
     static func height(_ ctx: ChartContext) -> Double { ctx.theme.tickFont.lineBoxHeight + 3 * ctx.theme.scale }
 

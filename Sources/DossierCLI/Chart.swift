@@ -60,7 +60,8 @@ struct Chart: ParsableCommand {
         }
         guard let pixelSize = ChartSizeParser.parse(size) else { throw ExitCode.validationFailure }
         do {
-            let (bytes, warnings) = try engine.exportChart(chart.spec, size: pixelSize, format: format, scale: scale, transparent: transparent, loaded: loaded)
+            let (bytes, warnings) = try engine.exportChart(chart.spec, size: pixelSize, format: format, scale: scale, transparent: transparent,
+                                                           loaded: loaded, text: engine.imageText(chart.id, chart.spec, content: content))
             for w in warnings { Console.error("\(spec): warning: chart '\(id)': \(w.message)") }
             var writer = AtomicWriter()
             try writer.stage(bytes, to: output)

@@ -30,7 +30,8 @@ final class ProgressReporter: @unchecked Sendable {
             if json {
                 emit(["event": "finished", "report": record.report, "status": record.status.rawValue,
                       "seconds": (record.durationSeconds * 1000).rounded() / 1000, "outputs": record.outputs.map(\.path),
-                      "warnings": record.warnings, "errors": record.errors])
+                      "warnings": record.warnings, "errors": record.errors,
+                      "diagnostics": (record.diagnostics ?? []).map(Self.structured)])
                 return
             }
             if terminal && !quiet { clearLine() }
@@ -76,6 +77,18 @@ final class ProgressReporter: @unchecked Sendable {
     }
 
     private func clearLine() { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
+
+    /// A diagnostic as a JSON object: severity, code, message and, where known, file, line, column and hint.
+    static func structured(_ d: Diagnostic) -> [String: Any] {
+        var object: [String: Any] = ["severity": d.severity.rawValue, "code": d.code, "message": d.message]
+        if let location = d.location {
+            object["file"] = location.file
+            if location.line > 0 { object["line"] = location.line }
+            if location.column > 0 { object["column"] = location.column }
+        }
+        if let hint = d.hint { object["hint"] = hint }
+        return object
+    }
 
     private func emit(_ fields: [String: Any]) {
         var object = fields

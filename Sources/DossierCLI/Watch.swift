@@ -23,7 +23,19 @@ struct Watch: ParsableCommand {
     @Option(help: "Stop after this many builds (for scripts and tests); 0 = run until interrupted.")
     var maxBuilds: Int = 0
 
+    func validate() throws {
+        if maxBuilds < 0 { throw ValidationError("--max-builds must be 0 (run until interrupted) or more, got \(maxBuilds)") }
+        if !interval.isFinite || interval <= 0 || interval > 3600 { throw ValidationError("--interval must be between 0 and 3600 seconds, got \(interval)") }
+    }
+
     func run() throws {
+        // A spec that is not there now is a mistake in the command, not a file still being written.
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: spec, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            Console.error("\(spec): error: \(isDirectory.boolValue ? "expected a spec file but found a folder" : "spec file not found")")
+            Console.error("  hint: watch takes one spec file (.yaml); check the path")
+            throw ExitCode.failure
+        }
         let job = ReportJob(specPath: spec, parameters: try parseParameters(param))
         let engine = ReportEngine()
         var builds = 0

@@ -55,6 +55,9 @@ public struct BatchBuilder: Sendable {
                 files.append(path)
             }
         }
+        // `a.yaml ./a.yaml` is one spec: build it once, under its normalised name.
+        var seen: Set<String> = []
+        files = files.map(PathText.normalise).filter { seen.insert($0).inserted }
         return (files, diagnostics)
     }
 
@@ -100,7 +103,14 @@ public struct BatchBuilder: Sendable {
     }
 
     /// Builds the jobs on `jobs` threads, each with its own engine (fonts and layouts cached per thread).
-    public func run(_ work: [ReportJob], cache: InputCache, progress: @escaping @Sendable (BuildEvent) -> Void) -> [ReportRecord] {
+    /// Jobs that can run together, and a failed record for each job that would overwrite an earlier job's output.
+    public static func separateCollisions(_ jobs: [ReportJob]) -> (jobs: [ReportJob], collisions: [ReportRecord]) {
+        OutputClaims.separate(jobs)
+    }
+
+    /// Builds the jobs on `jobs` threads; once `stop` is requested no new job starts (those running finish).
+    public func run(_ work: [ReportJob], cache: InputCache, stop: StopRequest = StopRequest(),
+                    progress: @escaping @Sendable (BuildEvent) -> Void) -> [ReportRecord] {
         let total = work.count
         let state = BatchState(count: total)
         let threads = min(jobs, max(1, total))
@@ -109,7 +119,7 @@ public struct BatchBuilder: Sendable {
             group.enter()
             let thread = Thread { [options] in
                 let engine = ReportEngine(cache: cache)
-                while let index = state.next() {
+                while !stop.isRequested, let index = state.next() {
                     progress(.started(job: work[index], index: index, total: total))
                     let record = engine.build(work[index], options: options)
                     let done = state.finish(index, record)
@@ -127,8 +137,14 @@ public struct BatchBuilder: Sendable {
     /// A failed record for a problem found before any job could start (a missing spec, an empty batch).
     public static func failedRecord(_ d: Diagnostic) -> ReportRecord {
         let file = d.location?.file ?? "?"
-        return ReportRecord(report: file, spec: file, parameters: [:], status: .failed, outputs: [], inputs: [:], durationSeconds: 0,
-                            warnings: [], errors: [d.description])
+        return ReportRecord(failed: file, spec: file, d)
+    }
+
+    /// Writes `manifest.json` atomically in the output folder, keeping the reports of earlier runs into the same
+    /// folder whose outputs are all still there (so one-at-a-time builds describe every output present).
+    public static func updateManifest(_ manifest: Manifest, at path: String, outputFolder: String) throws {
+        let previous = FileManager.default.contents(atPath: path).flatMap { try? JSONDecoder().decode(Manifest.self, from: $0) }
+        try writeManifest(manifest.keeping(previous, outputFolder: outputFolder), to: path)
     }
 
     /// Writes `manifest.json` atomically in the output folder.
@@ -167,4 +183,18 @@ final class BatchState: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         return results.compactMap { $0 }
     }
+}
+
+/// A request to stop a batch (SIGINT or SIGTERM), set from a signal handler's queue and read by the workers.
+public final class StopRequest: @unchecked Sendable {
+    private let lock = NSLock()
+    private var signalNumber: Int32?
+    public init() {}
+    public func request(_ signal: Int32) {
+        lock.lock(); defer { lock.unlock() }
+        if signalNumber == nil { signalNumber = signal }
+    }
+    /// The first signal that asked to stop, if any.
+    public var signal: Int32? { lock.lock(); defer { lock.unlock() }; return signalNumber }
+    public var isRequested: Bool { signal != nil }
 }

@@ -1,4 +1,5 @@
 import Layout
+import Spec
 
 /// Parses the small inline markup of spec text: `**bold**`, `*italic*` and `[text](link)`.
 enum InlineMarkup {
@@ -18,6 +19,13 @@ enum InlineMarkup {
             current = ""
         }
         while i < text.endIndex {
+            let c = text[i]
+            // Plain characters are copied without the prefix tests below (most of any text).
+            if c != "\\" && c != "*" && c != "[" {
+                current.append(c)
+                i = text.index(after: i)
+                continue
+            }
             let rest = text[i...]
             if rest.hasPrefix("\\*") {
                 current.append("*"); i = text.index(i, offsetBy: 2); continue
@@ -28,12 +36,13 @@ enum InlineMarkup {
             if markers, rest.hasPrefix("*"), !rest.hasPrefix("* ") || italic {
                 flush(); italic.toggle(); i = text.index(after: i); continue
             }
-            if rest.hasPrefix("["), let close = rest.range(of: "]("), let end = matchingParenthesis(rest[close.upperBound...]),
+            if rest.hasPrefix("["), let close = linkMiddle(rest), let end = matchingParenthesis(rest[close.upperBound...]),
                !rest[rest.index(after: rest.startIndex)..<close.lowerBound].contains("\n") {
                 flush()
                 let label = String(rest[rest.index(after: rest.startIndex)..<close.lowerBound])
                 let target = String(rest[close.upperBound..<end])
-                spans.append(InlineSpan(label, bold: bold, italic: italic, link: target))
+                // Spec text with other targets is refused on load; text from data never becomes such a link.
+                spans.append(InlineSpan(label, bold: bold, italic: italic, link: LinkCheck.isAllowed(target) ? target : nil))
                 i = text.index(after: end)
                 continue
             }
@@ -44,10 +53,20 @@ enum InlineMarkup {
         return (spans, !bold && !italic)
     }
 
+    /// The longest link label or target looked at: bounds the search from each "[" so text with many brackets
+    /// stays linear.
+    static let maximumLinkPart = 2048
+
+    /// The "](" between a link's label and target, searched only a bounded distance from the "[".
+    static func linkMiddle(_ rest: Substring) -> Range<Substring.Index>? {
+        let window = rest.utf8.prefix(maximumLinkPart)
+        return window.firstRange(of: "](".utf8)
+    }
+
     /// The ")" that closes a link target, allowing balanced parentheses inside it (…/Bonn_(city)).
     static func matchingParenthesis(_ text: Substring) -> String.Index? {
         var depth = 0
-        for index in text.indices {
+        for index in text.prefix(maximumLinkPart).indices {
             switch text[index] {
             case "(": depth += 1
             case ")":

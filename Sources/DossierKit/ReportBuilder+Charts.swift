@@ -140,6 +140,9 @@ extension ReportBuilder {
             chart.stageNames = dataset.stages.map { $0.name.resolve(language) }
             chart.placements = placements(selected, stage: stage, target: target)
             chart.sourceNote = sourceNote(c.sourceNote, [stage])
+        case .timeline:
+            chart.timeline = timeline(selected)
+            chart.sourceNote = pathSourceNote(c.sourceNote, entities: selected)
         }
         if c.periods.isEmpty, usedPeriods.count > 1, kind != .bar {
             let note = words(.mixedPeriodsNote, words.list(usedPeriods.sorted().map { $0.display(language) }))
@@ -147,7 +150,7 @@ extension ReportBuilder {
         }
         // A chart about chosen entities (focus) that has no data for any of them would only show the others.
         if let focusIDs, !chart.series.contains(where: { focusIDs.contains($0.id) }),
-           !chart.placements.contains(where: { focusIDs.contains($0.id) }) {
+           !chart.placements.contains(where: { focusIDs.contains($0.id) }), !chart.timeline.lanes.contains(where: { focusIDs.contains($0.id) }) {
             if c.optional {
                 chart.series = []
                 chart.placements = []
@@ -155,7 +158,7 @@ extension ReportBuilder {
                 diagnostics.append(.warning("chart '\(c.id)' has no data for its focus entities", at: c.location, code: "empty-focus"))
             }
         }
-        if chart.series.isEmpty && chart.placements.isEmpty {
+        if chart.series.isEmpty && chart.placements.isEmpty && chart.timeline.marks.isEmpty {
             figureCount -= 1   // the number was taken for a figure that is not drawn
             if c.optional { return nil }
             diagnostics.append(.error("chart '\(c.id)' has no data for its entities", at: c.location,

@@ -8,7 +8,8 @@ extension ReportBuilder {
     mutating func addDataNotes(title: String?) {
         // Only findings about what this report shows (or about the dataset as a whole).
         let findings = DataChecker().check(dataset).filter { f in
-            let indicators = [f.details["indicator"], f.details["numerator"], f.details["denominator"]].compactMap { $0 }
+            // Findings about events.csv or targets.csv count only when the report shows them (see citePaths).
+            let indicators = [f.details["indicator"], f.details["numerator"], f.details["denominator"], f.details["file"]].compactMap { $0 }
             return indicators.isEmpty || indicators.contains(where: citedIndicators.contains)
         }
         if let title { blocks.append(.heading(level: 2, text: title, numbered: true, anchor: "")) }
@@ -45,7 +46,7 @@ extension ReportBuilder {
             let source = d["source"].flatMap { dataset.source($0)?.publisher.resolve(language) } ?? (d["source"] ?? "")
             return capitalized(words(.periodOutsideSource, entity(d["entity"]), label(d["indicator"]), period(d["period"]), source, d["from"] ?? "", d["to"] ?? ""))
         default:
-            return f.message
+            return restatePath(f) ?? f.message
         }
     }
 
@@ -56,7 +57,7 @@ extension ReportBuilder {
         case "relation-mismatch": return words(.treatmentRelation)
         case "period-source": return words(.treatmentPeriod)
         case "duplicate-observation": return words(.treatmentDuplicate)
-        default: return nil
+        default: return pathTreatment(code)
         }
     }
 }

@@ -10,6 +10,8 @@ extension ReportBuilder {
         case .facts: return factsTable(t)
         case .relation: return relationTable(t)
         case .observations: return observationsTable(t)
+        case .milestones: return milestonesTable(t)
+        case .targets: return targetsTable(t)
         }
     }
 

@@ -116,7 +116,7 @@ struct ReportBuilder {
         case .table(let t):
             if let table = buildTable(t) { blocks.append(.table(table)) }
         case .chart(let c):
-            if let chart = buildChart(c) { addFigure(id: c.id, chart: chart, height: c.height) }
+            if let chart = buildChart(c) { addFigure(id: c.id, chart: chart, height: c.height, alternative: c.alt.map { render($0) }) }
         case .gapAnalysis(let g):
             addGapAnalysis(g)
         case .dataNotes(let t):
@@ -126,9 +126,11 @@ struct ReportBuilder {
         }
     }
 
-    mutating func addFigure(id: String, chart: ChartSpec, height: Double) {
+    mutating func addFigure(id: String, chart: ChartSpec, height: Double, alternative: String? = nil) {
         charts.append((id, chart))
-        blocks.append(.figure(FigureBlock(chart: chart, height: height, anchor: "fig-\(id)")))
+        var figure = FigureBlock(chart: chart, height: height, anchor: "fig-\(id)")
+        figure.alternative = alternative
+        blocks.append(.figure(figure))
     }
 
     mutating func nextFigureNumber() -> String {

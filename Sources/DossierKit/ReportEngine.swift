@@ -22,6 +22,8 @@ public struct ReportJob: Sendable, Hashable {
 public struct BuildOptions: Sendable {
     public var outputDirectory: String
     public var force: Bool
+    /// Standards every PDF must meet besides those its spec asks for (`--pdf-standard`).
+    public var pdfStandards: Set<PDFStandard> = []
     public init(outputDirectory: String, force: Bool = false) { self.outputDirectory = outputDirectory; self.force = force }
 }
 
@@ -70,6 +72,9 @@ public final class ReportEngine: @unchecked Sendable {
         let (dataset, dataDiagnostics) = cache.dataset(spec.datasetPath)
         diagnostics += dataDiagnostics.filter { $0.severity == .error }
         guard let style, let dataset else { return (nil, diagnostics) }
+        let standards = PDFStandardCheck.diagnostics(spec, standards: spec.pdfStandards, requestedAt: spec.pdfStandardLocation)
+        diagnostics += standards
+        guard standards.isEmpty else { return (nil, diagnostics) }
         return (LoadedReport(spec: spec, dataset: dataset, style: style, styleFiles: styleFiles, diagnostics: diagnostics), diagnostics)
     }
 
@@ -89,19 +94,24 @@ public final class ReportEngine: @unchecked Sendable {
     public func build(_ job: ReportJob, options: BuildOptions) -> ReportRecord {
         let start = DispatchTime.now()
         var record = ReportRecord(report: job.key, spec: job.specPath, parameters: job.parameters, status: .failed, outputs: [], inputs: [:],
-                                  durationSeconds: 0, warnings: [], errors: [])
+                                  durationSeconds: 0)
         var timer = PhaseTimer(job.key)
-        let (loadedValue, diagnostics) = load(job)
+        let (loadedValue, loadDiagnostics) = load(job)
+        var diagnostics = loadDiagnostics
+        if let spec = loadedValue?.spec {
+            let asked = options.pdfStandards.subtracting(spec.pdfStandards)
+            diagnostics += PDFStandardCheck.diagnostics(spec, standards: asked, requestedAt: nil)
+        }
         timer.lap("load")
-        record.warnings = diagnostics.filter { $0.severity != .error }.map(\.description)
-        record.errors = diagnostics.filter { $0.severity == .error }.map(\.description)
-        guard let loaded = loadedValue, record.errors.isEmpty else {
+        record.add(diagnostics)
+        guard let loaded = loadedValue, !record.hasErrors else {
             record.durationSeconds = Self.seconds(since: start)
             return record
         }
         record.parameters = loaded.spec.parameters
         let inputFiles = [job.specPath] + loaded.styleFiles + DatasetLoader.files(folder: loaded.spec.datasetPath)
-        var inputs = InputFingerprint.hashes(of: inputFiles)
+        // Recorded relative to the working directory and normalised (no build machine's absolute paths, no `a/../b`).
+        var inputs = Dictionary(InputFingerprint.hashes(of: inputFiles).map { (PathText.relative($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
         inputs["fonts"] = InputFingerprint.fonts
         inputs["dossier"] = InputFingerprint.tool
         inputs["date"] = loaded.spec.date   // may come from SOURCE_DATE_EPOCH rather than the spec file
@@ -113,6 +123,7 @@ public final class ReportEngine: @unchecked Sendable {
             record.status = .skipped
             record.outputs = previous.outputs
             record.warnings = previous.warnings
+            record.diagnostics = previous.diagnostics
             record.durationSeconds = Self.seconds(since: start)
             return record
         }
@@ -121,9 +132,8 @@ public final class ReportEngine: @unchecked Sendable {
         let composed = content(loaded)
         let content = composed.value
         timer.lap("resolve")
-        record.warnings += composed.diagnostics.filter { $0.severity != .error }.map(\.description)
-        record.errors = composed.diagnostics.filter { $0.severity == .error }.map(\.description)
-        guard record.errors.isEmpty else {
+        record.add(composed.diagnostics)
+        guard !record.hasErrors else {
             record.durationSeconds = Self.seconds(since: start)
             return record
         }
@@ -131,7 +141,7 @@ public final class ReportEngine: @unchecked Sendable {
             var writer = AtomicWriter()
             // Warnings travel with this report's result, never through the engine's long-lived state.
             let (outputs, renderWarnings) = try render(content, loaded: loaded, job: job, options: options, writer: &writer)
-            record.warnings += renderWarnings.map(\.description)
+            record.add(renderWarnings)
             record.outputs = outputs
             record.status = .built
             record.durationSeconds = Self.seconds(since: start)
@@ -143,7 +153,12 @@ public final class ReportEngine: @unchecked Sendable {
             record.status = .failed
             record.outputs = []
             // Write errors already name the file; other failures are reported against the spec.
-            record.errors.append(error is BuildError ? String(describing: error) : "\(job.specPath): error: \(error)")
+            if error is BuildError {
+                record.errors.append(String(describing: error))
+                record.diagnostics = (record.diagnostics ?? []) + [.error(String(describing: error), code: "write-failed")]
+            } else {
+                record.add([.error("\(error)", at: SourceLocation(file: job.specPath), code: "build-failed")])
+            }
             record.durationSeconds = Self.seconds(since: start)
         }
         return record
@@ -188,10 +203,12 @@ public final class ReportEngine: @unchecked Sendable {
                             // With a report to lay out, images get their own fonts (no waiting on the layout's lock);
                             // for images alone, a second font setup would cost more than it saves.
                             let images = spec.pdfName == nil ? renderer : imageRenderer(for: spec.language)
-                            let index = encodes.start { try images.raster(frame, options: options).encodePNG() }
+                            let text = imageText(id, chart, content: content)
+                            let index = encodes.start { try images.raster(frame, options: options).encodePNG(text: text) }
                             planned.append(PlannedOutput(name: name, kind: .png, width: w, height: h, encode: index))
                         } else {
-                            let bytes = try export(frame, title: chart.title, format: format, scale: 1, transparent: exports.transparent, loaded: loaded)
+                            let bytes = try export(frame, title: chart.title, format: format, scale: 1, transparent: exports.transparent, loaded: loaded,
+                                                   text: imageText(id, chart, content: content))
                             planned.append(PlannedOutput(name: name, kind: format, bytes: bytes, pages: format == .pdf ? 1 : nil,
                                                          width: Int(size.width), height: Int(size.height)))
                         }
@@ -219,8 +236,9 @@ public final class ReportEngine: @unchecked Sendable {
         var outputs: [OutputRecord] = []
         for output in planned {
             let bytes = output.encode.flatMap { encoded[$0] } ?? output.bytes
-            try writer.stage(bytes, to: (options.outputDirectory as NSString).appendingPathComponent(output.name))
-            outputs.append(OutputRecord(path: output.name, kind: output.kind, bytes: bytes.count, sha256: SHA256.hex(bytes),
+            let path = try OutputFolder.path(for: output.name, in: options.outputDirectory)
+            try writer.stage(bytes, to: path.full)
+            outputs.append(OutputRecord(path: path.relative, kind: output.kind, bytes: bytes.count, sha256: SHA256.hex(bytes),
                                         pages: output.pages, width: output.width, height: output.height))
         }
         return (outputs, warnings)
@@ -228,9 +246,10 @@ public final class ReportEngine: @unchecked Sendable {
 
     /// Renders one chart as a standalone image: the frame is drawn once at the slide size and replayed to the format.
     public func exportChart(_ chart: ChartSpec, size: Size, format: OutputFormat, scale: Double, transparent: Bool,
-                            loaded: LoadedReport) throws -> (bytes: [UInt8], warnings: [Diagnostic]) {
+                            loaded: LoadedReport, text: ImageText? = nil) throws -> (bytes: [UInt8], warnings: [Diagnostic]) {
         let rendered = chartFrame(chart, size: size, loaded: loaded)
-        return (try export(rendered.frame, title: chart.title, format: format, scale: scale, transparent: transparent, loaded: loaded),
+        return (try export(rendered.frame, title: chart.title, format: format, scale: scale, transparent: transparent, loaded: loaded,
+                           text: text ?? imageText(chart, alternative: nil)),
                 rendered.warnings)
     }
 
@@ -240,18 +259,21 @@ public final class ReportEngine: @unchecked Sendable {
     }
 
     /// Replays a chart's display list to PNG, SVG or a one-page PDF.
-    func export(_ frame: Frame, title: String, format: OutputFormat, scale: Double, transparent: Bool, loaded: LoadedReport) throws -> [UInt8] {
+    func export(_ frame: Frame, title: String, format: OutputFormat, scale: Double, transparent: Bool, loaded: LoadedReport,
+                text: ImageText? = nil) throws -> [UInt8] {
         let renderer = renderer(for: loaded.spec.language)
         var timer = PhaseTimer(format.rawValue)
         defer { timer.lap("encode") }
         switch format {
         case .png:
             let w = Int((frame.size.width * scale).rounded()), h = Int((frame.size.height * scale).rounded())
-            return try renderer.png(frame, options: PNGOptions(pixelWidth: w, pixelHeight: h, transparent: transparent))
+            return try renderer.png(frame, options: PNGOptions(pixelWidth: w, pixelHeight: h, transparent: transparent), text: text)
         case .svg:
-            return try renderer.svg(frame)
+            return try renderer.svg(frame, text: text)
         case .pdf:
-            let document = Document(pages: [Page(size: frame.size, items: frame.items)],
+            // A one-page PDF is one figure with its text alternative.
+            let items = text.map { [GroupItem.tagged(StructureTag(.figure, alternative: $0.description), frame.items)] } ?? frame.items
+            let document = Document(pages: [Page(size: frame.size, items: items)],
                                     metadata: DocumentMetadata(title: title, author: loaded.spec.author, date: loaded.spec.date),
                                     language: loaded.spec.language)
             return try renderer.pdf(document)

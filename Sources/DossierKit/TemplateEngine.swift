@@ -12,20 +12,34 @@ struct TemplateEngine {
     var phrases: Words { Words(language) }
 
     static let functions = ["name", "rank", "value", "latest", "period", "count", "indicator", "stage", "best", "param", "outof", "source", "changes"]
+        + pathFunctions
 
     /// Fills the placeholders of a text; `cited` collects the indicators whose values were used and, as
-    /// `source:ID`, the sources quoted (for the references).
+    /// `source:ID`, the sources quoted (for the references). Linear in the text: placeholder locations are
+    /// counted forward, and parameter values (`text.literals`) are copied as written, never scanned for placeholders.
     func render(_ text: SpecText, diagnostics: inout [Diagnostic], cited: inout [String]) -> String {
         var out = ""
         var rest = Substring(text.text)
-        while let open = rest.range(of: "{{") {
+        var position = TextPosition(text)
+        var literalIndex = 0   // literals are in increasing order, like the placeholders
+        while let open = rest.utf8.firstRange(of: "{{".utf8) {   // not Foundation's range(of:), which copies the rest
             out += rest[rest.startIndex..<open.lowerBound]
-            guard let close = rest[open.upperBound...].range(of: "}}") else {
-                diagnostics.append(.error("placeholder '{{' is never closed", at: location(text, open.lowerBound), hint: "write {{ name US }}", code: "template"))
+            let offset = text.text.utf8.distance(from: text.text.startIndex, to: open.lowerBound)
+            while literalIndex < text.literals.count, text.literals[literalIndex].upperBound <= offset { literalIndex += 1 }
+            if literalIndex < text.literals.count, text.literals[literalIndex].contains(offset) {
+                let literal = text.literals[literalIndex]
+                // A `{{` inside a parameter value: data, printed as written up to the value's end.
+                let end = text.text.utf8.index(text.text.startIndex, offsetBy: literal.upperBound)
+                out += rest[open.lowerBound..<end]
+                rest = rest[end...]
+                continue
+            }
+            guard let close = rest[open.upperBound...].utf8.firstRange(of: "}}".utf8) else {
+                diagnostics.append(.error("placeholder '{{' is never closed", at: position.location(at: open.lowerBound), hint: "write {{ name US }}", code: "template"))
                 return out + rest[open.lowerBound...]
             }
             let inner = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-            out += evaluate(inner, at: location(text, open.lowerBound), &diagnostics, cited: &cited)
+            out += evaluate(inner, at: position.location(at: open.lowerBound), &diagnostics, cited: &cited)
             rest = rest[close.upperBound...]
         }
         return out + rest
@@ -33,16 +47,8 @@ struct TemplateEngine {
 
     /// The location of a placeholder inside a text: line offsets are exact for block scalars (`|`).
     func location(_ text: SpecText, _ index: String.Index) -> SourceLocation {
-        let before = text.text[text.text.startIndex..<index]
-        let newlines = before.filter { $0 == "\n" }.count
-        var loc = text.location
-        if newlines > 0 {
-            loc.line += newlines + 1   // block scalars start on the line after the key
-            loc.column = (before.split(separator: "\n", omittingEmptySubsequences: false).last?.count ?? 0) + 1
-        } else {
-            loc.column += before.count
-        }
-        return loc
+        var position = TextPosition(text)
+        return position.location(at: index)
     }
 
     func evaluate(_ expression: String, at location: SourceLocation, _ diagnostics: inout [Diagnostic], cited: inout [String]) -> String {
@@ -180,8 +186,36 @@ struct TemplateEngine {
                                             : formatter.format(o, indicator: x)
                 return phrases(.periodValue, o.period.inProse(language), value)
             }.joined(separator: " → ")
+        case _ where Self.pathFunctions.contains(function):
+            return evaluatePath(function, args, fail: fail)
         default:
             return fail("unknown placeholder function '\(function)'", hint: Suggestion.hint(for: function, in: TemplateEngine.functions))
         }
+    }
+}
+
+/// Placeholder locations inside one text, counted forward from the last one asked for (so a text with many
+/// placeholders costs one pass, not one pass per placeholder). Indices must be asked for in increasing order.
+struct TextPosition {
+    let text: SpecText
+    private var scanned: String.Index
+    private var newlines = 0
+    private var column = 0   // characters since the last newline (or since the start)
+
+    init(_ text: SpecText) { self.text = text; scanned = text.text.startIndex }
+
+    mutating func location(at index: String.Index) -> SourceLocation {
+        for c in text.text[scanned..<index] {
+            if c == "\n" { newlines += 1; column = 0 } else { column += 1 }
+        }
+        scanned = index
+        var loc = text.location
+        if newlines > 0 {
+            loc.line += newlines + 1   // block scalars start on the line after the key
+            loc.column = column + 1
+        } else {
+            loc.column += column
+        }
+        return loc
     }
 }

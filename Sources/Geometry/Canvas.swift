@@ -9,6 +9,15 @@ public protocol Canvas {
     mutating func drawImage(_ item: ImageItem)
     mutating func addLink(_ item: LinkItem)
     mutating func addDestination(name: String, at point: Point)
+    /// Starts a structure element (tagged PDF); backends without a structure tree ignore it.
+    mutating func beginStructure(_ tag: StructureTag)
+    /// Ends the structure element started by the matching `beginStructure`.
+    mutating func endStructure(_ tag: StructureTag)
+}
+
+extension Canvas {
+    public mutating func beginStructure(_ tag: StructureTag) {}
+    public mutating func endStructure(_ tag: StructureTag) {}
 }
 
 /// Walks a display list in order and sends each item to a canvas; the only traversal every backend shares.
@@ -17,9 +26,11 @@ public enum DisplayListWalker {
         for item in items {
             switch item {
             case .group(let group):
+                if let tag = group.tag { canvas.beginStructure(tag) }
                 canvas.beginGroup(transform: group.transform, clip: group.clip)
                 walk(group.items, on: &canvas)
                 canvas.endGroup()
+                if let tag = group.tag { canvas.endStructure(tag) }
             case .path(let path): canvas.drawPath(path)
             case .text(let text): canvas.drawText(text)
             case .image(let image): canvas.drawImage(image)

@@ -53,8 +53,15 @@ public struct GroupItem: Hashable, Sendable {
     public var transform: Transform
     public var clip: Rect?
     public var items: [DisplayItem]
-    public init(transform: Transform = .identity, clip: Rect? = nil, items: [DisplayItem]) {
-        self.transform = transform; self.clip = clip; self.items = items
+    /// The group's role in the tagged-PDF structure tree; nil for a group that is only geometry.
+    public var tag: StructureTag?
+    public init(transform: Transform = .identity, clip: Rect? = nil, items: [DisplayItem], tag: StructureTag? = nil) {
+        self.transform = transform; self.clip = clip; self.items = items; self.tag = tag
+    }
+
+    /// Items tagged with a structure role, drawn as they are.
+    public static func tagged(_ tag: StructureTag, _ items: [DisplayItem]) -> DisplayItem {
+        .group(GroupItem(items: items, tag: tag))
     }
 }
 

@@ -114,7 +114,8 @@ public struct LineBreaker: Sendable {
                 let key = text + "\u{0}" + String(unit.span)
                 let w = cache[key] ?? measurer.width(of: text, font: spans[unit.span].font)
                 cache[key] = w
-                out.append(Unit(text: text, span: unit.span, isSpace: ch == " ", isNewline: false, breakBefore: true, width: w))
+                out.append(Unit(text: text, span: unit.span, isSpace: ch == " " || ch == CJKSpacing.quarterEm, isNewline: false,
+                                breakBefore: true, width: w))
             }
         }
         return out
@@ -154,9 +155,10 @@ public struct LineBreaker: Sendable {
                 if ch == "\n" {
                     endWord()
                     units.append(Unit(text: "", span: index, isSpace: false, isNewline: true, breakBefore: true))
-                } else if ch == " " || ch == "\t" {
+                } else if ch == " " || ch == "\t" || ch == CJKSpacing.quarterEm {
                     endWord()
-                    units.append(Unit(text: " ", span: index, isSpace: true, isNewline: false, breakBefore: true))
+                    units.append(Unit(text: ch == CJKSpacing.quarterEm ? String(ch) : " ", span: index, isSpace: true,
+                                      isNewline: false, breakBefore: true))
                 } else if ch.unicodeScalars.first.map(CharacterClass.isWide) == true
                             || CharacterClass.noLineStart.contains(ch) || CharacterClass.noLineEnd.contains(ch) {
                     endWord()
@@ -187,6 +189,39 @@ public struct LineBreaker: Sendable {
                 units[i].breakBefore = false
             }
         }
+        keepTogether(&units)
         return units
+    }
+
+    /// Numbers keep their units and measure words ("130 个", "第 1 名"), dates and ranges stay whole
+    /// ("2003 年 5 月", "2001—2003"). Looks through the quarter-em space put at CJK–Latin boundaries.
+    func keepTogether(_ units: inout [Unit]) {
+        for i in units.indices.dropFirst() {
+            guard !units[i].isSpace, !units[i].isNewline, let first = units[i].text.first else { continue }
+            var p = i - 1
+            var spaces: [Int] = []
+            while p >= 0, units[p].isSpace, units[p].text == String(CJKSpacing.quarterEm) { spaces.append(p); p -= 1 }
+            guard p >= 0, !units[p].isNewline, !units[p].isSpace, let last = units[p].text.last else { continue }
+            let beforeLast: Character? = units[p].text.count > 1 ? units[p].text.dropLast().last
+                : (p > 0 ? units[p - 1].text.last : nil)
+            if Self.keepsTogether(last, first, after: beforeLast) {
+                units[i].breakBefore = false
+                for s in spaces { units[s].breakBefore = false }
+            }
+        }
+    }
+
+    static let rangeDashes: Set<Character> = ["—", "–", "～", "~", "-"]
+
+    /// Whether a line may not break between `a` and `b`; `before` is the character before `a`.
+    static func keepsTogether(_ a: Character, _ b: Character, after before: Character?) -> Bool {
+        let digit = { (c: Character?) in c.map { $0.isASCII && $0.isNumber } ?? false }
+        if (digit(a) || a == "%") && CJKSpacing.isIdeographic(b) { return true }      // 130 个, 5% 的
+        if a == "第" && digit(b) { return true }                                      // 第 1 名
+        if digit(a) && rangeDashes.contains(b) { return true }                         // 2001—
+        if rangeDashes.contains(a) && digit(b) && digit(before) { return true }        // —2003
+        if (a == "年" || a == "月") && digit(b) && digit(before) { return true }       // 2003 年 5 月
+        if (a == "/" || a == "／") && !(b.unicodeScalars.first.map(CharacterClass.isWide) ?? false) { return true }  // km/h
+        return false
     }
 }

@@ -14,13 +14,14 @@ extension TextMeasurer {
     }
 }
 
-/// A deterministic measurer: East Asian wide characters take 1 em, everything else 0.5 em (0.25 for spaces).
+/// A deterministic measurer: East Asian wide characters take 1 em, everything else 0.5 em (0.25 for spaces,
+/// the word space and the quarter-em space alike).
 public struct FixedWidthMeasurer: TextMeasurer {
     public init() {}
     public func width(of text: String, font: FontSpec) -> Double {
         var em = 0.0
         for scalar in text.unicodeScalars {
-            if scalar == " " { em += 0.25 } else { em += CharacterClass.isWide(scalar) ? 1 : 0.5 }
+            if scalar == " " || scalar == "\u{2005}" { em += 0.25 } else { em += CharacterClass.isWide(scalar) ? 1 : 0.5 }
         }
         return em * font.size
     }
@@ -44,7 +45,7 @@ public enum CharacterClass {
     public static let noLineStart: Set<Character> = [
         "，", "。", "、", "；", "：", "？", "！", "」", "』", "）", "】", "》", "〉", "”", "’", "…", "—",
         "・", "·", "％", "‰", "〕", "］", "｝",
-        ",", ".", ";", ":", "?", "!", ")", "]", "}", "%",
+        ",", ".", ";", ":", "?", "!", ")", "]", "}", "%", "/", "／",
     ]
     /// Characters that must not end a line (opening punctuation).
     public static let noLineEnd: Set<Character> = [

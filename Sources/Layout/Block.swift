@@ -76,6 +76,8 @@ public struct FigureBlock: Hashable, Sendable {
     public var height: Double
     /// Named destination for links to this figure.
     public var anchor: String
+    /// Alternative text read instead of the chart (the spec's `alt:`); nil: described from the chart's data.
+    public var alternative: String? = nil
     public init(chart: ChartSpec, height: Double, anchor: String = "") { self.chart = chart; self.height = height; self.anchor = anchor }
 }
 

@@ -6,6 +6,10 @@ extension DisplayItem {
     func offsetBy(dx: Double, dy: Double) -> DisplayItem {
         if dx == 0 && dy == 0 { return self }
         switch self {
+        case .group(var group) where group.tag != nil && group.transform.isIdentity && group.clip == nil:
+            // A structure tag is no geometry: its items move as if they were not grouped.
+            group.items = group.items.map { $0.offsetBy(dx: dx, dy: dy) }
+            return .group(group)
         case .group(var group):
             group.transform = group.transform.then(.translation(dx, dy))
             return .group(group)

@@ -18,6 +18,7 @@ struct FlowBuilder {
     private(set) var warnings: [Diagnostic] = []
     private var nextHeading = 0
     private var pendingSpace = 0.0
+    private var nextContainer = 0
 
     init(typesetter: Typesetter, headings: [HeadingInfo], language: String, content: Rect) {
         self.typesetter = typesetter; self.headings = headings; self.language = language; self.content = content
@@ -32,7 +33,8 @@ struct FlowBuilder {
         for block in blocks {
             switch block {
             case .title(let title):
-                append([TitleLayout(typesetter: typesetter, width: width, pageHeight: content.height).layout(title)], before: 0, after: 0)
+                append(tagged([TitleLayout(typesetter: typesetter, width: width, pageHeight: content.height).layout(title)], as: .h1),
+                       before: 0, after: 0)
             case .heading(let level, let text, _, _):
                 // HeadingCollector leaves blank headings out too, so `nextHeading` stays in step.
                 guard !text.trimmingSpaces.isEmpty else {
@@ -40,9 +42,11 @@ struct FlowBuilder {
                                              code: "empty-text"))
                     continue
                 }
-                append([heading(level: min(max(level, 1), 3))], before: headingSpace(level).before, after: headingSpace(level).after)
+                let unit = heading(level: min(max(level, 1), 3))
+                append(tagged([unit], as: .heading(unit.heading.map { headings.indices.contains($0) ? headings[$0].level : level } ?? level)),
+                       before: headingSpace(level).before, after: headingSpace(level).after)
             case .paragraph(let spans):
-                append(paragraphs.paragraph(spans), before: 0, after: style.paragraphSpacing)
+                append(tagged(paragraphs.paragraph(spans), as: .paragraph), before: 0, after: style.paragraphSpacing)
             case .list(let items, let ordered):
                 let kept = items.filter { !Self.isBlank($0) }
                 if kept.count < items.count {
@@ -50,7 +54,7 @@ struct FlowBuilder {
                     warnings.append(.warning(blank == 1 ? "a list item has no text; left out" : "\(blank) list items have no text; left out",
                                              hint: "give every item a text or remove the empty ones", code: "empty-text"))
                 }
-                append(paragraphs.list(kept, ordered: ordered), before: style.paragraphSpacing * 0.5, after: style.paragraphSpacing)
+                append(tagged(paragraphs.list(kept, ordered: ordered), as: .list), before: style.paragraphSpacing * 0.5, after: style.paragraphSpacing)
             case .callouts(let callouts):
                 let kept = callouts.filter { !$0.value.trimmingSpaces.isEmpty }
                 for callout in callouts where callout.value.trimmingSpaces.isEmpty {
@@ -58,13 +62,13 @@ struct FlowBuilder {
                     warnings.append(.warning(label.isEmpty ? "a callout has no value; left out" : "callout '\(label)' has no value; left out",
                                              hint: "give the callout a value or remove it", code: "empty-text"))
                 }
-                append(CalloutLayout(typesetter: typesetter, width: width).layout(kept), before: body * 0.6, after: body * 1.2)
+                append(tagged(CalloutLayout(typesetter: typesetter, width: width).layout(kept), as: .paragraph), before: body * 0.6, after: body * 1.2)
             case .table(let table):
                 let result = TableLayout(typesetter: typesetter, width: width, pageHeight: content.height, language: language)
                     .layout(table, index: tables.count)
                 tables.append(result.continuation)
                 warnings += result.warnings
-                append(result.units, before: body * 0.8, after: body * 1.2)
+                append(tagged(result.units, as: .table), before: body * 0.8, after: body * 1.2)
             case .figure(let figure):
                 append([self.figure(figure)], before: body * 0.8, after: body * 1.2)
             case .spacer(let height):
@@ -75,14 +79,14 @@ struct FlowBuilder {
             case .tableOfContents(let title):
                 tableOfContents(title)
             case .references(let title, let items):
-                if !title.trimmingSpaces.isEmpty { append([heading(level: 1)], before: headingSpace(1).before, after: headingSpace(1).after) }
-                append(paragraphs.references(items), before: 0, after: style.paragraphSpacing)
+                if !title.trimmingSpaces.isEmpty { append(tagged([heading(level: 1)], as: .h1), before: headingSpace(1).before, after: headingSpace(1).after) }
+                append(tagged(paragraphs.references(items), as: .list), before: 0, after: style.paragraphSpacing)
             case .note(let spans):
                 guard !Self.isBlank(spans) else {
                     warnings.append(.warning("a note has no text; left out", hint: "give the note a text or remove it", code: "empty-text"))
                     continue
                 }
-                append(paragraphs.note(spans), before: body * 0.6, after: body * 1.2)
+                append(tagged(paragraphs.note(spans), as: .note), before: body * 0.6, after: body * 1.2)
             }
         }
     }
@@ -90,6 +94,34 @@ struct FlowBuilder {
     /// Inline text with nothing but white space in it.
     static func isBlank(_ spans: [InlineSpan]) -> Bool {
         spans.allSatisfy { $0.text.trimmingSpaces.isEmpty }
+    }
+
+    /// Puts every unit of a block in one new structure element, around the elements the units already name
+    /// (renumbered so they are unique in the document). Text is wrapped in spans when the block holds a link.
+    private mutating func tagged(_ blockUnits: [FlowUnit], as tag: StructureTag) -> [FlowUnit] {
+        let outer = StructureContainer(id: nextContainer, tag: tag)
+        nextContainer += 1
+        let links = blockUnits.contains { StructureNesting.containsLink($0.frame.items) }
+        var renumbered: [Int: Int] = [:]
+        var out: [FlowUnit] = []
+        for var unit in blockUnits {
+            // A table holds only its caption and rows: the notes and source under it are a paragraph beside it.
+            let beside = tag.role == .table && unit.structure.first?.tag.role == .paragraph
+            var path = beside ? [] : [outer]
+            for inner in unit.structure {
+                let id = renumbered[inner.id] ?? nextContainer
+                if renumbered[inner.id] == nil { renumbered[inner.id] = id; nextContainer += 1 }
+                path.append(StructureContainer(id: id, tag: inner.tag))
+            }
+            unit.structure = path
+            if links { unit.frame.items = StructureNesting.spanned(unit.frame.items) }
+            out.append(unit)
+        }
+        return out
+    }
+
+    private mutating func tagged(_ blockUnits: [FlowUnit], as role: StructureRole) -> [FlowUnit] {
+        tagged(blockUnits, as: StructureTag(role))
     }
 
     /// Adds a block's units with the collapsed space before its first unit.
@@ -155,7 +187,9 @@ struct FlowBuilder {
         var frame = Frame(size: Size(width, height))
         let anchor = figure.anchor.trimmingSpaces
         if !anchor.isEmpty { frame.append(.destination(name: anchor, at: .zero)) }
-        frame.place(rendered.frame, at: .zero)
+        // The whole chart is one figure: its title, labels and source are in the alternative text.
+        let alternative = figure.alternative ?? ChartDescription(figure.chart).text
+        frame.append(GroupItem.tagged(StructureTag(.figure, alternative: alternative), rendered.frame.items))
         return FlowUnit(frame: frame, height: height, what: "figure '\(figure.chart.title)'")
     }
 
@@ -166,6 +200,8 @@ struct FlowBuilder {
         case .bar, .groupedBar, .dot, .dumbbell, .heatmap, .slope: return chart.series.count
         case .stageLadder: return chart.placements.count
         case .bump, .line: return 0
+        // Two rows a lane (numbers and marks) and about a key line for every other event (the key wraps in columns).
+        case .timeline: return chart.timeline.lanes.count * 2 + (chart.timeline.marks.count * 3 + 4) / 5
         }
     }
 
@@ -214,6 +250,9 @@ struct FlowBuilder {
         let toc = TableOfContents(typesetter: typesetter, width: width).units(headings, firstEntry: tocEntries.count)
         tocEntries += toc.entries
         if toc.units.isEmpty, let last = titleUnits.indices.last { titleUnits[last].keepWithNext = false }
-        append(titleUnits + toc.units, before: headingSpace(1).before, after: body * 1.5)
+        // The title is a caption of the TOC; each entry a TOCI (its page number and link come after pagination).
+        titleUnits = titleUnits.map { var unit = $0; unit.frame.items = [GroupItem.tagged(StructureTag(.caption), unit.frame.items)]; return unit }
+        let entries = toc.units.map { var unit = $0; unit.frame.items = [GroupItem.tagged(StructureTag(.tocItem), unit.frame.items)]; return unit }
+        append(tagged(titleUnits + entries, as: .toc), before: headingSpace(1).before, after: body * 1.5)
     }
 }

@@ -43,6 +43,8 @@ struct FlowUnit: Sendable {
     var shrinkableTop = 0.0
     /// What the unit is, for warnings ("table 表 1, row 12").
     var what: String = ""
+    /// The structure elements the unit belongs to, outermost first (tagged PDF).
+    var structure: [StructureContainer] = []
 
     init(kind: Kind = .content, frame: Frame, height: Double, spaceBefore: Double = 0, keepWithNext: Bool = false,
          what: String = "") {

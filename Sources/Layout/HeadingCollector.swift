@@ -48,7 +48,8 @@ enum HeadingCollector {
                                              hint: "heading levels are 1, 2 and 3", code: "heading-level"))
                 }
                 // Spaced as it is set, so the outline, the contents and the running header match the heading.
-                let label = typesetter.autospaced((numbered ? numbering.next(level: clamped) : "") + text)
+                // The gap after the number is the numbering's own ("1 总体"), not a CJK–Latin boundary.
+                let label = (numbered ? numbering.next(level: clamped) : "") + typesetter.autospaced(text)
                 headings.append(HeadingInfo(level: clamped, label: label, destination: destination(level: clamped, anchor: anchor),
                                             inTableOfContents: clamped <= 2))
             case .references(let title, _) where !title.trimmingSpaces.isEmpty:

@@ -46,7 +46,8 @@ public struct LayoutEngine: Sendable {
         let pageCount = body.pages.count
         let toc = TableOfContents(typesetter: typesetter, width: content.width)
         let furniture = PageFurniture(typesetter: typesetter, template: template, language: metadata.language)
-        let sections = Self.sections(headings: headings, pages: body.headingPages, pageCount: pageCount)
+        let sections = Self.sections(headings: headings, pages: body.headingPages, atPageTop: body.headingsAtPageTop,
+                                     pageCount: pageCount)
         var pages: [Page] = []
         let background = Self.background(style.colors.background, size: template.size)
         for (index, bodyItems) in body.pages.enumerated() {
@@ -142,21 +143,25 @@ public struct LayoutEngine: Sendable {
         return tighter.pages.count < body.pages.count ? tighter : nil
     }
 
-    /// For each page, the level-1 heading the running header shows: the first one starting on the page,
-    /// else the one in effect from earlier pages.
-    static func sections(headings: [HeadingInfo], pages: [Int: Int], pageCount: Int) -> [Int?] {
+    /// For each page, the level-1 heading the running header shows: the section in force at the top of the
+    /// page — one that opens the page, else the one carried over from earlier pages, else (before the first
+    /// section) the first one starting on the page.
+    static func sections(headings: [HeadingInfo], pages: [Int: Int], atPageTop: Set<Int> = [], pageCount: Int) -> [Int?] {
         var firstOnPage: [Int: Int] = [:]
-        for (index, heading) in headings.enumerated() where heading.level == 1 {
-            if let page = pages[index], firstOnPage[page] == nil { firstOnPage[page] = index }
-        }
         var lastOnPage: [Int: Int] = [:]
         for (index, heading) in headings.enumerated() where heading.level == 1 {
-            if let page = pages[index] { lastOnPage[page] = index }
+            guard let page = pages[index] else { continue }
+            if firstOnPage[page] == nil { firstOnPage[page] = index }
+            lastOnPage[page] = index
         }
         var current: Int?
         var out: [Int?] = []
         for page in 0..<pageCount {
-            out.append(firstOnPage[page] ?? current)
+            if let first = firstOnPage[page], atPageTop.contains(first) || current == nil {
+                out.append(first)
+            } else {
+                out.append(current)
+            }
             if let last = lastOnPage[page] { current = last }
         }
         return out

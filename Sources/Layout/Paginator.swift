@@ -6,6 +6,8 @@ struct PaginatedBody: Sendable {
     var pages: [[DisplayItem]] = [[]]
     /// Page index (0-based) of each heading, by heading index; nil when the heading was not placed.
     var headingPages: [Int: Int] = [:]
+    /// Headings placed as the first body unit of their page (the section they open is in force at its top).
+    var headingsAtPageTop: Set<Int> = []
     /// Where each table of contents entry was placed: page index and the unit's top-left corner.
     var tocPlacements: [Int: (page: Int, origin: Point)] = [:]
     /// Pages that hold a title block (they get no running header).
@@ -36,8 +38,12 @@ struct Paginator: Sendable {
         var breakPending = false
         let limit = content.height + 0.01
 
+        /// What each page holds, with the structure elements of each unit; nested into tagged groups at the end.
+        var segments: [[StructureSegment]] = [[]]
+
         func newPage() {
             body.pages.append([])
+            segments.append([])
             y = 0
             placedOnPage = 0
             last = nil
@@ -52,8 +58,11 @@ struct Paginator: Sendable {
                 let visible = Rect(x: content.minX - content.width, y: origin.y, width: content.width * 3, height: max(0, content.maxY - origin.y))
                 items = [.group(GroupItem(clip: visible, items: items))]
             }
-            body.pages[page].append(contentsOf: items)
-            if let heading = unit.heading { body.headingPages[heading] = page }
+            segments[page].append(StructureSegment(path: unit.structure, items: items))
+            if let heading = unit.heading {
+                body.headingPages[heading] = page
+                if placedOnPage == 0 { body.headingsAtPageTop.insert(heading) }
+            }
             if let entry = unit.tocEntry { body.tocPlacements[entry] = (page, origin) }
             if unit.isTitle { body.titlePages.insert(page) }
         }
@@ -86,17 +95,17 @@ struct Paginator: Sendable {
                 // Close a table that continues on the next page with a light rule under its last row.
                 if let table = unit.table, unit.repeatsTableHeader, last?.table == table, table < tables.count {
                     let t = tables[table]
-                    body.pages[body.pages.count - 1].append(.path(PathItem(
+                    segments[segments.count - 1].append(StructureSegment(path: [], items: [.path(PathItem(
                         path: .line(from: Point(content.minX, content.minY + y), to: Point(content.minX + t.width, content.minY + y)),
-                        stroke: StrokeStyle(color: t.ruleColor, width: t.ruleWidth))))
+                        stroke: StrokeStyle(color: t.ruleColor, width: t.ruleWidth)))]))
                 }
                 newPage()
                 // The header is repeated only when a row fits under it (not so on a tiny page).
                 if let table = unit.table, unit.repeatsTableHeader, table < tables.count, tables[table].height + unit.height <= limit {
                     let t = tables[table]
-                    body.pages[body.pages.count - 1].append(contentsOf: t.header.items.map {
-                        $0.offsetBy(dx: content.minX, dy: content.minY)
-                    })
+                    // The repeated header is an artifact: its cells are already in the structure tree once.
+                    let header = t.header.items.map { $0.offsetBy(dx: content.minX, dy: content.minY) }
+                    segments[segments.count - 1].append(StructureSegment(path: [], items: [GroupItem.tagged(.artifact, header)]))
                     y = t.height
                 }
                 continue
@@ -116,6 +125,7 @@ struct Paginator: Sendable {
             i += 1
         }
         body.lastPageHeight = y
+        body.pages = segments.map(StructureNesting.nest)
         return body
     }
 

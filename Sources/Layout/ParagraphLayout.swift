@@ -51,17 +51,23 @@ struct ParagraphLayout: Sendable {
         for (index, item) in items.enumerated() {
             let spans = typesetter.spans(item, font: font, color: style.colors.text)
             let lines = typesetter.lines(spans, width: textWidth)
+            // Each item is an LI (numbered by its index here; the flow builder makes the ids unique), its
+            // marker the Lbl and its lines one LBody.
             var itemUnits = lines.map { line in
-                lineUnit(line, font: font, pitch: pitch, x: textX, lineWidth: textWidth, justify: style.justify, what: what)
+                var unit = lineUnit(line, font: font, pitch: pitch, x: textX, lineWidth: textWidth, justify: style.justify, what: what)
+                unit.frame.items = [GroupItem.tagged(StructureTag(.listBody), unit.frame.items)]
+                unit.structure = [StructureContainer(id: index, tag: StructureTag(.listItem))]
+                return unit
             }
             if !itemUnits.isEmpty {
                 // Markers are right-aligned in their column so "9." and "10." line up on the dot.
                 let marker = markers[index]
                 let w = typesetter.width(marker, font)
                 let color = marker == "•" ? style.colors.accent : style.colors.text
-                itemUnits[0].frame.append(.text(TextItem(text: marker, font: font, color: color,
-                                                         origin: Point(indent + markerWidth - w, Typesetter.baseline(font: font, pitch: pitch)),
-                                                         width: w)))
+                let label = DisplayItem.text(TextItem(text: marker, font: font, color: color,
+                                                      origin: Point(indent + markerWidth - w, Typesetter.baseline(font: font, pitch: pitch)),
+                                                      width: w))
+                itemUnits[0].frame.items.insert(GroupItem.tagged(StructureTag(.label), [label]), at: 0)
                 if index > 0 { itemUnits[0].spaceBefore = itemGap }
             }
             Self.keepLinesTogether(&itemUnits)

@@ -84,7 +84,8 @@ struct TableLayout: Sendable {
         // Title line: number and title in bold above the table.
         let titleText = [table.number, table.title].filter { !$0.isEmpty }.joined(separator: "  ")
         let titleFrame = titleFrame(titleText)
-        if let titleFrame {
+        if var titleFrame {
+            titleFrame.items = [GroupItem.tagged(StructureTag(.caption), titleFrame.items)]
             var unit = FlowUnit(frame: titleFrame, height: titleFrame.size.height, keepWithNext: true, what: what)
             unit.table = index
             units.append(unit)
@@ -139,6 +140,8 @@ struct TableLayout: Sendable {
             if !units.isEmpty { units[units.count - 1].keepWithNext = true }
             var unit = FlowUnit(frame: notes, height: notes.size.height, what: what + " notes")
             unit.table = index
+            // A paragraph of its own: a table element holds only its caption and rows.
+            unit.structure = [StructureContainer(id: 0, tag: StructureTag(.paragraph))]
             units.append(unit)
         }
         return Result(units: units, continuation: TableContinuation(header: continuation, height: continuation.size.height,
@@ -455,9 +458,12 @@ struct TableLayout: Sendable {
             let lines = row.lines[index]
             let shown = Array(lines[min(range.lowerBound, lines.count)..<min(range.upperBound, lines.count)])
             let y = top ?? (height - Double(shown.count) * pitch) / 2
-            frame.append(contentsOf: drawText(cell, shown, wrapped: lines.count > 1, x0: xs[cell.column], x1: xs[cell.column + cell.span],
-                                              top: y, decimals: decimals))
+            let text = drawText(cell, shown, wrapped: lines.count > 1, x0: xs[cell.column], x1: xs[cell.column + cell.span],
+                                top: y, decimals: decimals)
+            if !text.isEmpty { frame.append(GroupItem.tagged(StructureTag(row.isHeader ? .headerCell : .dataCell), text)) }
         }
+        // The fills stay outside the cells: decoration, not content.
+        frame.items = [GroupItem.tagged(StructureTag(.tableRow), frame.items)]
         return frame
     }
 
@@ -517,8 +523,9 @@ struct TableLayout: Sendable {
             for k in skip {
                 let cell = row.cells[k], lines = row.lines[k]
                 let height = total - y
-                overlay.append(contentsOf: drawText(cell, lines, wrapped: lines.count > 1, x0: xs[cell.column], x1: xs[cell.column + 1],
-                                                    top: y + (height - Double(lines.count) * pitch) / 2, decimals: decimals))
+                let text = drawText(cell, lines, wrapped: lines.count > 1, x0: xs[cell.column], x1: xs[cell.column + 1],
+                                    top: y + (height - Double(lines.count) * pitch) / 2, decimals: decimals)
+                overlay.append(GroupItem.tagged(StructureTag(.tableRow), [GroupItem.tagged(StructureTag(.headerCell), text)]))
             }
             if rowIndex < rows.count - 1 {
                 for cell in row.cells where cell.span > 1 && !cell.cell.text.isEmpty {
@@ -534,6 +541,7 @@ struct TableLayout: Sendable {
         frame.size.height = y
         frame.rule(from: 0, to: width, at: 0, color: style.colors.text, width: outerRule)
         if !rows.isEmpty { frame.rule(from: 0, to: width, at: y, color: style.colors.text, width: innerRule) }
+        frame.items = [GroupItem.tagged(StructureTag(.tableHead), frame.items)]
         return frame
     }
 

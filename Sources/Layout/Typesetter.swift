@@ -43,63 +43,19 @@ struct Typesetter: Sendable {
         })
     }
 
-    /// One space between a Chinese (or Japanese, Korean) character and a Latin letter or digit next to it.
-    ///
-    /// Report texts mix "2003 年" (typed with a space) and "第4阶段" (without), often in one sentence; set as
-    /// typed, the gaps around numbers look random. Adding the missing spaces makes every such boundary the
-    /// same word space, which is also where the line breaker may break. Spaces already there are kept,
-    /// and punctuation (，（“ …) gets none.
-    static func autospaced(_ spans: [TextSpan]) -> [TextSpan] {
+    /// The style's one CJK–Latin spacing rule (see `CJKSpacing`) applied across spans.
+    static func autospaced(_ spans: [TextSpan], spaced: Bool = true) -> [TextSpan] {
         var out = spans
-        var previous: Character?
-        for index in out.indices {
-            var text = ""
-            for ch in out[index].text {
-                if let p = previous, needsSpace(between: p, and: ch) {
-                    // At a span boundary the space goes to the end of the earlier span, so a link or bold
-                    // run starts with its own text.
-                    if text.isEmpty && index > 0 { out[index - 1].text.append(" ") } else { text.append(" ") }
-                }
-                text.append(ch)
-                previous = ch
-            }
-            out[index].text = text
-        }
+        for (index, text) in CJKSpacing.normalised(spans.map(\.text), spaced: spaced).enumerated() { out[index].text = text }
         return out
     }
 
-    /// `autospaced` when the style's `cjk_latin_space` is on; the text unchanged otherwise.
-    func autospaced(_ spans: [TextSpan]) -> [TextSpan] { style.cjkLatinSpace ? Self.autospaced(spans) : spans }
-    func autospaced(_ text: String) -> String { style.cjkLatinSpace ? Self.autospaced(text) : text }
+    /// The boundaries normalised to the style's `cjk_latin_space`: a quarter em, or none.
+    func autospaced(_ spans: [TextSpan]) -> [TextSpan] { Self.autospaced(spans, spaced: style.cjkLatinSpace) }
+    func autospaced(_ text: String) -> String { CJKSpacing.normalised(text, spaced: style.cjkLatinSpace) }
 
     /// `autospaced` for plain text (headings, titles, running headers).
-    static func autospaced(_ text: String) -> String {
-        var out = ""
-        var previous: Character?
-        for ch in text {
-            if let p = previous, needsSpace(between: p, and: ch) { out.append(" ") }
-            out.append(ch)
-            previous = ch
-        }
-        return out
-    }
-
-    static func needsSpace(between a: Character, and b: Character) -> Bool {
-        (isIdeographic(a) && isLatinAlphanumeric(b)) || (isLatinAlphanumeric(a) && isIdeographic(b))
-    }
-
-    /// Han ideographs, kana and Hangul syllables; not CJK punctuation or full-width forms.
-    static func isIdeographic(_ c: Character) -> Bool {
-        guard let s = c.unicodeScalars.first else { return false }
-        switch s.value {
-        case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0x20000...0x3FFFD: return true
-        default: return false
-        }
-    }
-
-    static func isLatinAlphanumeric(_ c: Character) -> Bool {
-        c.isASCII && (c.isLetter || c.isNumber)
-    }
+    static func autospaced(_ text: String) -> String { CJKSpacing.normalised(text) }
 
     /// `#name` is an internal destination, anything else a URI; empty links are ignored.
     static func linkTarget(_ link: String) -> LinkTarget? {
@@ -199,27 +155,37 @@ struct Typesetter: Sendable {
     /// Spreads the free space of a line over its gaps: Latin word spaces and the boundaries around CJK
     /// characters (Chinese text is justified between every character). Returns nil when the line has no
     /// gap or would look too loose, so the caller leaves it ragged instead.
+    ///
+    /// Pieces are placed by the advances of their characters set in context, as the line breaker measured
+    /// them, so compressed punctuation and CJK–Latin spacing keep their widths when the line is spread.
     private func drawJustified(_ line: TextLine, x: Double, baseline: Double, width: Double) -> [DisplayItem]? {
         let extra = width - line.width
         guard extra > 0.01 else { return nil }
-        struct Piece { var text: String; var fragment: Int; var gapAfter: Bool }
+        struct Piece { var text: String; var fragment: Int; var width: Double; var gapAfter: Bool }
         var pieces: [Piece] = []
         var previous: Character?
         for (index, fragment) in line.fragments.enumerated() {
-            for ch in fragment.text {
+            let advances = measurer.characterWidths(of: fragment.text, font: fragment.font)
+            for (offset, ch) in fragment.text.enumerated() {
+                let advance = offset < advances.count ? advances[offset] : 0
                 let gap = previous.map { Self.isJustificationGap($0, ch) } ?? false
                 if gap, !pieces.isEmpty { pieces[pieces.count - 1].gapAfter = true }
                 if let last = pieces.last, last.fragment == index, !gap {
                     pieces[pieces.count - 1].text.append(ch)
+                    pieces[pieces.count - 1].width += advance
                 } else {
-                    pieces.append(Piece(text: String(ch), fragment: index, gapAfter: false))
+                    pieces.append(Piece(text: String(ch), fragment: index, width: advance, gapAfter: false))
                 }
                 previous = ch
             }
         }
+        // The line's own width is the sum of its units; keep what the pieces add up to so the last piece ends
+        // exactly at the measure.
+        let natural = pieces.reduce(0) { $0 + $1.width }
+        let free = width - natural
         let gaps = pieces.filter(\.gapAfter).count
-        guard gaps > 0 else { return nil }
-        let perGap = extra / Double(gaps)
+        guard gaps > 0, free > 0.01 else { return nil }
+        let perGap = free / Double(gaps)
         let size = line.fragments.first?.font.size ?? style.sizes.body
         // Beyond about half an em per gap the spacing is more distracting than a ragged edge.
         guard perGap <= size * 0.5 else { return nil }
@@ -229,8 +195,8 @@ struct Typesetter: Sendable {
         var cursor = x
         for piece in pieces {
             let fragment = line.fragments[piece.fragment]
-            let w = measurer.width(of: piece.text, font: fragment.font)
-            if !piece.text.allSatisfy({ $0 == " " }) {
+            let w = piece.width
+            if !piece.text.allSatisfy({ $0 == " " || $0 == CJKSpacing.quarterEm }) {
                 items.append(.text(TextItem(text: piece.text, font: fragment.font, color: fragment.color,
                                             origin: Point(cursor, baseline), width: w)))
             }
@@ -250,11 +216,15 @@ struct Typesetter: Sendable {
         return items
     }
 
-    /// A gap follows a run of spaces (Latin word space) and sits between any two non-space characters
-    /// when either is a wide (CJK) character.
+    /// A gap follows a run of spaces (Latin word space, or the quarter em at a CJK–Latin boundary) and sits
+    /// between any two non-space characters when either is a wide (CJK) character — except between two
+    /// punctuation marks, which stay set (and compressed) as a pair.
     static func isJustificationGap(_ a: Character, _ b: Character) -> Bool {
-        if b == " " { return false }
-        if a == " " { return true }
+        let space = { (c: Character) in c == " " || c == CJKSpacing.quarterEm }
+        if space(b) { return false }
+        if space(a) { return true }
+        let punctuation = { (c: Character) in CharacterClass.noLineStart.contains(c) || CharacterClass.noLineEnd.contains(c) }
+        if punctuation(a) && punctuation(b) { return false }
         let wide = { (c: Character) in c.unicodeScalars.first.map(CharacterClass.isWide) ?? false }
         return wide(a) || wide(b)
     }
@@ -281,7 +251,7 @@ struct Typesetter: Sendable {
                     flushChunk()
                     longestWord = max(longestWord, word); word = 0
                 }
-                if ch != " " { chunk.append(ch) }
+                if ch != " " && ch != CJKSpacing.quarterEm { chunk.append(ch) }
                 previous = ch
             }
             flushChunk()
@@ -298,7 +268,7 @@ struct Typesetter: Sendable {
     /// Break opportunities as the line breaker sees them: at spaces and around CJK characters, except before
     /// closing and after opening punctuation.
     static func canBreak(between a: Character, and b: Character) -> Bool {
-        if a == " " || b == " " { return true }
+        if a == " " || b == " " || a == CJKSpacing.quarterEm || b == CJKSpacing.quarterEm { return true }
         if CharacterClass.noLineStart.contains(b) || CharacterClass.noLineEnd.contains(a) { return false }
         let wide = { (c: Character) in c.unicodeScalars.first.map(CharacterClass.isWide) ?? false }
         return wide(a) || wide(b)

@@ -10,6 +10,7 @@ public enum ChartKind: String, Hashable, Sendable, CaseIterable {
     case line            // values over periods
     case heatmap         // entity × category cells shaded and labelled by rank/value
     case stageLadder = "stage-ladder" // entities placed on an ordinal stage scale
+    case timeline        // lanes of dated events, phases and targets (development paths)
 
     /// How many indicators a chart of this kind draws: one line per entity needs exactly one indicator, and
     /// a kind that compares indicators needs at least one. A spec outside the range is an error, never a
@@ -20,6 +21,7 @@ public enum ChartKind: String, Hashable, Sendable, CaseIterable {
         case .dumbbell: return 2...2
         case .groupedBar, .dot, .heatmap: return 1...Int.max
         case .stageLadder: return 1...2
+        case .timeline: return 0...0
         }
     }
 
@@ -36,6 +38,7 @@ public enum ChartKind: String, Hashable, Sendable, CaseIterable {
         case .bar: return "one chart per indicator, or kind: grouped-bar or dot to compare indicators"
         case .dumbbell: return "a dumbbell compares two indicators (or a relation)"
         case .stageLadder: return "give the stage indicator and, optionally, a target-stage indicator"
+        case .timeline: return "a timeline draws the events and targets of events.csv and targets.csv; remove 'indicators'"
         case .groupedBar, .dot, .heatmap: return ""
         }
     }
@@ -53,7 +56,8 @@ public enum ChartKind: String, Hashable, Sendable, CaseIterable {
         }
         if count > indicatorCount.upperBound {
             let n = indicatorCount.upperBound
-            return ("a \(rawValue) chart draws \(n == 1 ? "one indicator" : "\(n) indicators"), but \(count) are given", manyIndicatorsHint)
+            let draws = n == 0 ? "no indicators" : n == 1 ? "one indicator" : "\(n) indicators"
+            return ("a \(rawValue) chart draws \(draws), but \(count) \(count == 1 ? "is" : "are") given", manyIndicatorsHint)
         }
         return nil
     }

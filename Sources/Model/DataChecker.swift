@@ -9,9 +9,11 @@ public struct DataChecker: Sendable {
     public func check(_ data: Dataset) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         checkReferences(data, &findings)
+        checkParentCycles(data, &findings)
         checkObservations(data, &findings)
         checkTies(data, &findings)
         checkRelations(data, &findings)
+        checkPaths(data, &findings)
         return findings
     }
 

@@ -9,6 +9,10 @@ public struct Dataset: Sendable {
     public private(set) var relations: [Relation]
     public private(set) var stages: [Stage]
     public private(set) var observations: [Observation]
+    /// Dated plans, laws, agencies, launches and programme phases (events.csv), in file order.
+    public private(set) var events: [Event]
+    /// Goals with deadlines (targets.csv).
+    public private(set) var targets: [Target]
 
     private var entityIndex: [String: Int] = [:]
     private var indicatorIndex: [String: Int] = [:]
@@ -26,7 +30,8 @@ public struct Dataset: Sendable {
     }
 
     public init(folder: String, entities: [Entity], indicators: [Indicator], sources: [Source], relations: [Relation] = [],
-                stages: [Stage] = [], observations: [Observation]) {
+                stages: [Stage] = [], observations: [Observation], events: [Event] = [], targets: [Target] = []) {
+        self.events = events; self.targets = targets
         self.folder = folder; self.entities = entities; self.indicators = indicators; self.sources = sources
         self.relations = relations; self.stages = stages.sorted { $0.level < $1.level }; self.observations = observations
         for (i, e) in entities.enumerated() where entityIndex[e.id] == nil { entityIndex[e.id] = i }

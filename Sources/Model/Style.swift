@@ -80,6 +80,7 @@ public struct Style: Hashable, Sendable {
     public var lineHeight: Double
     /// Space after a paragraph, in points.
     public var paragraphSpacing: Double
+    /// Justified paragraphs (space spread between CJK characters and Latin words); false sets them ragged-right.
     public var justify: Bool
     /// `chinese` gives 一、 / （一） / 1. ; `decimal` gives 1 / 1.1 / 1.1.1.
     public var headingNumbering: HeadingScheme
@@ -88,15 +89,15 @@ public struct Style: Hashable, Sendable {
     public var markerRadius: Double
     /// Draw everything in grey (monochrome printing).
     public var monochrome: Bool
-    /// Insert a space between Chinese characters and adjacent Latin letters or digits ("第 4 阶段").
-    /// Off by default: the space becomes part of the text, so searching the PDF for "第4名" would fail.
-    public var cjkLatinSpace: Bool = false
+    /// A quarter em between Chinese characters and adjacent Latin letters or digits ("第 4 阶段"), whatever the
+    /// author typed there; false sets them with no gap (author spaces at those boundaries are removed).
+    public var cjkLatinSpace: Bool = true
 
     public init(name: String, page: PageTemplate = .a4,
                 fonts: StyleFonts = StyleFonts(body: ["DejaVu Sans", "Noto Sans CJK SC Flat", "Noto Sans CJK SC Flat Full", "Noto Sans CJK SC"],
                                            heading: ["DejaVu Sans", "Noto Sans CJK SC Flat", "Noto Sans CJK SC Flat Full", "Noto Sans CJK SC"]),
                 sizes: StyleSizes = StyleSizes(), colors: StyleColors = StyleColors(), lineHeight: Double = 1.6,
-                paragraphSpacing: Double = 6, justify: Bool = false, headingNumbering: HeadingScheme = .chinese,
+                paragraphSpacing: Double = 6, justify: Bool = true, headingNumbering: HeadingScheme = .chinese,
                 lineWidth: Double = 1, focusLineWidth: Double = 2.2, markerRadius: Double = 3.2, monochrome: Bool = false) {
         self.name = name; self.page = page; self.fonts = fonts; self.sizes = sizes; self.colors = colors
         self.lineHeight = lineHeight; self.paragraphSpacing = paragraphSpacing; self.justify = justify

@@ -8,6 +8,10 @@ struct CairoCanvas: Canvas {
     /// Whether link and destination tags are emitted (PDF only).
     let tagsEnabled: Bool
     private var depth = 0
+    /// Nesting depth of artifact groups: nothing inside one enters the structure tree.
+    private var artifactDepth = 0
+    /// The alternative texts of figures in the order they were tagged, for the PDF post-pass.
+    private(set) var figureAlternatives: [String] = []
 
     init(cr: OpaquePointer, fonts: PangoFontEngine, tagsEnabled: Bool) {
         self.cr = cr; self.fonts = fonts; self.tagsEnabled = tagsEnabled
@@ -87,6 +91,24 @@ struct CairoCanvas: Canvas {
         cairo_set_source_surface(cr, surface, 0, 0)
         cairo_paint(cr)
         cairo_restore(cr)
+    }
+
+    /// Structure elements become cairo tags. cairo 1.16 marks only the content of elements without child
+    /// elements, so decoration drawn between them (rules, fills) stays unmarked: the PDF post-pass makes it an
+    /// artifact. Artifact groups open no tag for the same reason.
+    mutating func beginStructure(_ tag: StructureTag) {
+        guard tagsEnabled else { return }
+        if tag.role == .artifact { artifactDepth += 1; return }
+        guard artifactDepth == 0 else { return }
+        if tag.role == .figure { figureAlternatives.append(tag.alternative ?? "") }
+        cairo_tag_begin(cr, tag.role.rawValue, "")
+    }
+
+    mutating func endStructure(_ tag: StructureTag) {
+        guard tagsEnabled else { return }
+        if tag.role == .artifact { artifactDepth = max(0, artifactDepth - 1); return }
+        guard artifactDepth == 0 else { return }
+        cairo_tag_end(cr, tag.role.rawValue)
     }
 
     func addLink(_ item: LinkItem) {

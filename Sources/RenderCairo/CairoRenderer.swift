@@ -30,7 +30,8 @@ public final class CairoRenderer: @unchecked Sendable {
 
     // MARK: PDF
 
-    /// A multi-page PDF with metadata, outline, page labels, links and named destinations.
+    /// A multi-page tagged PDF with metadata, outline, page labels, links and named destinations: structure
+    /// elements come from tagged groups of the display list, the rest of PDF/UA from `PDFAccessibilityUpdate`.
     public func pdf(_ document: Document) throws -> [UInt8] {
         guard let first = document.pages.first else { throw CairoError("pdf export", "the document has no pages") }
         let sink = ByteSink()
@@ -77,7 +78,10 @@ public final class CairoRenderer: @unchecked Sendable {
         cairo_surface_destroy(surface)
         try CairoError.check(status, "pdf drawing")
         try CairoError.check(surfaceStatus, "pdf writing")
-        return sink.bytes
+        let accessibility = PDFAccessibility(title: meta.title, author: meta.author,
+                                             language: PDFAccessibility.languageTag(document.language), date: date,
+                                             figureAlternatives: canvas.figureAlternatives)
+        return try PDFAccessibilityUpdate.apply(to: sink.bytes, accessibility)
     }
 
     private func addOutline(_ entries: [OutlineEntry], parent: Int32, surface: OpaquePointer) {
@@ -98,8 +102,8 @@ public final class CairoRenderer: @unchecked Sendable {
     // MARK: PNG
 
     /// Renders a frame to PNG at a pixel size; the frame is scaled to fit (its aspect ratio is kept by the caller).
-    public func png(_ frame: Frame, options: PNGOptions) throws -> [UInt8] {
-        try raster(frame, options: options).encodePNG()
+    public func png(_ frame: Frame, options: PNGOptions, text: ImageText? = nil) throws -> [UInt8] {
+        try raster(frame, options: options).encodePNG(text: text)
     }
 
     /// Draws a frame into pixels; `RasterImage.encodePNG` may then run on another thread while this renderer
@@ -170,7 +174,7 @@ public final class CairoRenderer: @unchecked Sendable {
     // MARK: SVG
 
     /// Renders a frame to SVG (user units = frame points, written as px so slide sizes come out as given).
-    public func svg(_ frame: Frame) throws -> [UInt8] {
+    public func svg(_ frame: Frame, text: ImageText? = nil) throws -> [UInt8] {
         let sink = ByteSink()
         let closure = Unmanaged.passUnretained(sink).toOpaque()
         guard let surface = cairo_svg_surface_create_for_stream(writeToSink, closure, frame.size.width, frame.size.height) else {
@@ -191,6 +195,7 @@ public final class CairoRenderer: @unchecked Sendable {
         cairo_surface_destroy(surface)
         try CairoError.check(status, "svg drawing")
         try CairoError.check(surfaceStatus, "svg writing")
-        return SVGNormalizer.renumberIDs(sink.bytes)
+        let svg = SVGNormalizer.renumberIDs(sink.bytes)
+        return text.map { $0.described(svg: svg) } ?? svg
     }
 }

@@ -39,6 +39,8 @@ public final class PangoFontEngine: TextMeasurer, @unchecked Sendable {
         cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY)
         pango_cairo_context_set_font_options(context, options)
         cairo_font_options_destroy(options)
+        // Rounded glyph positions make every 10.5 pt ideograph 11 pt wide; typeset text needs true advances.
+        pango_context_set_round_glyph_positions(context, 0)
         pango_context_set_language(context, pango_language_from_string(PangoFontEngine.pangoLanguage(language)))
     }
 
@@ -87,6 +89,7 @@ public final class PangoFontEngine: TextMeasurer, @unchecked Sendable {
         defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
         pango_layout_set_font_description(layout, description)
         pango_layout_set_text(layout, text, -1)
+        setPunctuationAttributes(layout, text, font)
         // Byte offset of each Character, to map Pango's clusters (byte indexes) to characters.
         var characterAtByte: [Int: Int] = [:]
         var offset = 0
@@ -142,9 +145,45 @@ public final class PangoFontEngine: TextMeasurer, @unchecked Sendable {
         guard let layout = pango_layout_new(context), let description = descriptionLocked(font) else { return nil }
         pango_layout_set_font_description(layout, description)
         pango_layout_set_text(layout, text, -1)
+        setPunctuationAttributes(layout, text, font)
         layouts[key] = layout
         return layout
     }
+
+    /// Chinese punctuation as clreq sets it (see `CJKPunctuation`): in Chinese text, quotes, dashes and
+    /// ellipses from the CJK face (full width) instead of the Latin face first in the font list, and `halt`
+    /// on the mark of an adjacent pair that gives up its empty half. The font has no `chws` to decide that
+    /// itself. Measuring and drawing both come through here, so they agree.
+    private func setPunctuationAttributes(_ layout: OpaquePointer, _ text: String, _ font: FontSpec) {
+        guard isChinese else { return }
+        let face = CJKPunctuation.cjkFaceOffsets(in: text)
+        let halt = CJKPunctuation.compressedOffsets(in: text)
+        guard !face.isEmpty || !halt.isEmpty, let list = pango_attr_list_new() else { return }
+        defer { pango_attr_list_unref(list) }
+        var starts: [Int] = []
+        var offset = 0
+        for character in text {
+            starts.append(offset)
+            offset += character.utf8.count
+        }
+        starts.append(offset)
+        func insert(_ attribute: UnsafeMutablePointer<PangoAttribute>?, at index: Int) {
+            guard let attribute, index + 1 < starts.count else { return }
+            attribute.pointee.start_index = UInt32(starts[index])
+            attribute.pointee.end_index = UInt32(starts[index + 1])
+            pango_attr_list_insert(list, attribute)
+        }
+        // The CJK faces are the families from the first one whose name says so (the Latin face comes first).
+        let cjk = font.families.drop { !$0.contains("CJK") }
+        if !cjk.isEmpty {
+            let families = cjk.joined(separator: ",")
+            for index in face { insert(pango_attr_family_new(families), at: index) }
+        }
+        for index in halt { insert(pango_attr_font_features_new("halt 1"), at: index) }
+        pango_layout_set_attributes(layout, list)
+    }
+
+    private var isChinese: Bool { Self.pangoLanguage(language).hasPrefix("zh") }
 
     private func descriptionLocked(_ font: FontSpec) -> OpaquePointer? {
         if let cached = descriptions[font] { return cached }

@@ -15,7 +15,7 @@ public final class RasterImage: @unchecked Sendable {
     deinit { cairo_surface_destroy(surface) }
 
     /// Encodes the pixels as PNG through libpng (fast zlib level, no row filters).
-    public func encodePNG() throws -> [UInt8] {
+    public func encodePNG(text: ImageText? = nil) throws -> [UInt8] {
         guard let pixels = cairo_image_surface_get_data(surface) else { throw CairoError("png export", "no pixel data") }
         let stride = cairo_image_surface_get_stride(surface)
         var out: UnsafeMutablePointer<UInt8>?
@@ -27,6 +27,7 @@ public final class RasterImage: @unchecked Sendable {
             throw CairoError("png encoding", String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
         }
         defer { dossier_png_free(out) }
-        return Array(UnsafeBufferPointer(start: out, count: length))
+        let png = Array(UnsafeBufferPointer(start: out, count: length))
+        return text.map { $0.described(png: png) } ?? png
     }
 }

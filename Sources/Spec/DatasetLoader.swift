@@ -17,15 +17,18 @@ public enum DatasetLoader {
         let (indicators, relations, stages) = loadIndicators(path("indicators.yaml"), &diagnostics)
         let sources = loadSources(path("sources.yaml"), &diagnostics)
         let observations = loadObservations(path("observations.csv"), indicators: indicators, &diagnostics)
+        let events = loadEvents(path("events.csv"), &diagnostics)
+        let targets = loadTargets(path("targets.csv"), &diagnostics)
         guard let entities, let indicators, let sources, let observations else { return (nil, diagnostics) }
         let dataset = Dataset(folder: folder, entities: entities, indicators: indicators, sources: sources,
-                              relations: relations, stages: stages, observations: observations)
+                              relations: relations, stages: stages, observations: observations, events: events, targets: targets)
         return (dataset, diagnostics)
     }
 
     /// The files a dataset consists of (for dependency hashing).
     public static func files(folder: String) -> [String] {
         ["entities.csv", "indicators.yaml", "sources.yaml", "observations.csv"].map { (folder as NSString).appendingPathComponent($0) }
+            + pathFiles(folder: folder)
     }
 
     static let idCharacters = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-_.:"))

@@ -26,6 +26,9 @@ public struct TopSelection: Hashable, Sendable {
 public struct SpecText: Hashable, Sendable {
     public var text: String
     public var location: SourceLocation
+    /// UTF-8 offset ranges of `text` that came from parameter values: data, printed as written and never
+    /// expanded as `{{ placeholders }}`.
+    public var literals: [Range<Int>] = []
     public init(_ text: String, at location: SourceLocation) { self.text = text; self.location = location }
 }
 
@@ -49,6 +52,10 @@ public struct TableSpec: Hashable, Sendable {
         case relation
         /// Every observation of the selected indicators and entities, with period, note and quote.
         case observations
+        /// The dated events (events.csv) of the selected entities, numbered like the timeline chart's key.
+        case milestones
+        /// The targets (targets.csv) of the selected entities: goal, deadline, status, source.
+        case targets
     }
     public var id: String
     public var kind: Kind
@@ -82,6 +89,8 @@ public struct ChartSectionSpec: Hashable, Sendable {
     /// Left out quietly when the data has nothing for it (for specs built over many entities).
     public var optional: Bool
     public var location: SourceLocation
+    /// The text alternative read instead of the chart (`alt:`); nil: described from the chart's data.
+    public var alt: SpecText? = nil
 }
 
 /// The reusable gap-analysis section: domestic vs international.
@@ -175,4 +184,9 @@ public struct ReportSpec: Sendable {
     public var pdfName: String?
     public var chartExports: ChartExportSpec?
     public var keywords: String
+    /// Standards the PDF must meet (`outputs: pdf-standard`), and where they were asked for.
+    public var pdfStandards: Set<PDFStandard> = []
+    public var pdfStandardLocation: SourceLocation? = nil
+    /// Where `language:` is written; nil when the default language applies.
+    public var languageLocation: SourceLocation? = nil
 }

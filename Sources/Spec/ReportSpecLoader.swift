@@ -78,6 +78,7 @@ public enum ReportSpecLoader {
                                       hint: "add date: YYYY-MM-DD (or set SOURCE_DATE_EPOCH); Dossier never takes the date from the clock", code: "missing-key"))
         }
         var language = "zh-cn"
+        let languageLocation = m.value("language")?.location
         if let l = m.value("language"), let s = reader.text(l, &diagnostics)?.text {
             let base = Language.base(s)
             if ["zh", "en"].contains(base) { language = s.lowercased() } else {
@@ -124,24 +125,38 @@ public enum ReportSpecLoader {
         }
         var pdfName: String? = ((path as NSString).lastPathComponent as NSString).deletingPathExtension + ".pdf"
         var charts: ChartExportSpec?
+        var pdfStandards: Set<PDFStandard> = []
+        var pdfStandardLocation: SourceLocation?
         if var o = m.value("outputs")?.mapping(&diagnostics, what: "'outputs'") {
             if let p = o.value("pdf") {
                 if p.scalarText == "false" || p.scalarText == "none" { pdfName = nil } else if let s = reader.text(p, &diagnostics)?.text {
-                    pdfName = s.hasSuffix(".pdf") ? s : s + ".pdf"
+                    switch OutputName.normalise(s.hasSuffix(".pdf") ? s : s + ".pdf") {
+                    case .success(let name): pdfName = name
+                    case .failure(let problem):
+                        diagnostics.append(.error("the pdf name '\(s.replacingOccurrences(of: "\0", with: "\\0").prefix(80))' \(problem)", at: p.location,
+                                                  hint: "give a file name such as report.pdf, optionally in a subfolder (sub/report.pdf)", code: "bad-output"))
+                    }
                 }
             }
             if let c = o.value("charts") { charts = reader.chartExports(c, &diagnostics) }
+            if let p = o.value("pdf-standard") {
+                pdfStandardLocation = p.location
+                let names = p.scalarText.map { [$0] } ?? p.stringList(&diagnostics, what: "'pdf-standard'") ?? []
+                for name in names {
+                    if let standard = PDFStandard(rawValue: name) { pdfStandards.insert(standard) } else {
+                        diagnostics.append(.error("unknown PDF standard '\(name)'", at: p.location, hint: "use ua-1 (PDF/UA-1)", code: "bad-value"))
+                    }
+                }
+            }
             o.finish(&diagnostics)
         }
         m.finish(&diagnostics)
-        if let name = pdfName, name.contains("/") && name.hasPrefix("..") {
-            diagnostics.append(.error("output '\(name)' points outside the output folder", at: SourceLocation(file: path), code: "bad-output"))
-        }
         if diagnostics.contains(where: { $0.severity == .error }) { return (nil, diagnostics) }
         let spec = ReportSpec(path: path, folder: folder, title: title, subtitle: subtitle, author: author, date: date,
                               language: language, stylePath: stylePath, datasetPath: datasetPath, parameters: params, batch: batch,
                               entities: entities, groups: groups, indicators: indicators, sections: sections, pdfName: pdfName,
-                              chartExports: charts, keywords: keywords)
+                              chartExports: charts, keywords: keywords, pdfStandards: pdfStandards,
+                              pdfStandardLocation: pdfStandardLocation, languageLocation: languageLocation)
         return (spec, diagnostics)
     }
 }
@@ -153,22 +168,23 @@ struct SpecReader {
     var chartCount = 0
     var tableCount = 0
 
-    func substitute(_ s: String) -> String {
-        guard s.contains("${") else { return s }
-        var out = s
-        for (k, v) in params { out = out.replacingOccurrences(of: "${\(k)}", with: v) }
-        return out
-    }
+    func substitute(_ s: String) -> String { Substitution(s, params: params).text }
 
     func text(_ node: YAMLNode?, _ diagnostics: inout [Diagnostic]) -> SpecText? {
         guard let node, let s = node.string(&diagnostics, what: "text") else { return nil }
-        let replaced = substitute(s)
-        if let range = replaced.range(of: "${") {
-            let name = replaced[range.upperBound...].prefix { $0 != "}" }
+        let replaced = Substitution(s, params: params)
+        if let name = replaced.unknown.first {
             diagnostics.append(.error("unknown parameter '${\(name)}'", at: node.location,
-                                      hint: params.isEmpty ? "declare it under params:" : Suggestion.hint(for: String(name), in: Array(params.keys)), code: "unknown-param"))
+                                      hint: params.isEmpty ? "declare it under params:" : Suggestion.hint(for: name, in: Array(params.keys)), code: "unknown-param"))
         }
-        return SpecText(replaced, at: node.location)
+        var text = SpecText(replaced.text, at: node.location)
+        text.literals = replaced.literals
+        for link in LinkCheck.forbidden(in: replaced.text) {
+            diagnostics.append(.error("link target '\(link.prefix(80))' is not allowed", at: node.location,
+                                      hint: "links may use http:, https:, mailto: or #anchor; other schemes (javascript:, file:) are refused",
+                                      code: "bad-link"))
+        }
+        return text
     }
 
     func selection(_ node: YAMLNode, _ diagnostics: inout [Diagnostic]) -> EntitySelection {
@@ -371,6 +387,7 @@ struct SpecReader {
         }
         let source = text(m.value("source"), &diagnostics)
         let optional = m.bool("optional", &diagnostics) ?? false
+        let alt = text(m.value("alt"), &diagnostics)
         if let kind, let problem = kind.indicatorProblem(count: indicators.count, hasRelation: relation != nil) {
             let at = ["indicators", "indicator", "relation"].first { m.has($0) }.map { m.keyLocation($0) } ?? node.location
             diagnostics.append(.error("chart '\(id)': \(problem.message)", at: at, hint: problem.hint,
@@ -383,7 +400,7 @@ struct SpecReader {
         guard let kind else { return nil }
         return ChartSectionSpec(id: id, kind: kind, title: title, subtitle: subtitle, indicators: indicators, periods: periods,
                                 entities: entities, focus: focus, relation: relation, highlight: highlight, height: height,
-                                sourceNote: source, optional: optional, location: node.location)
+                                sourceNote: source, optional: optional, location: node.location, alt: alt)
     }
 
     mutating func gap(_ node: YAMLNode, _ diagnostics: inout [Diagnostic]) -> GapAnalysisSpec? {

@@ -73,6 +73,17 @@ public enum StyleLoader {
         return style
     }
 
+    /// A number that must lie in `range` (a line height of 0 or -3 would draw lines over each other).
+    static func positive(_ key: String, in m: inout MappingReader, range: ClosedRange<Double>, _ diagnostics: inout [Diagnostic]) -> Double? {
+        guard let node = m.value(key), let v = node.double(&diagnostics, what: "'\(key)'") else { return nil }
+        guard range.contains(v) else {
+            diagnostics.append(.error("'\(key)' is \(v), outside \(range.lowerBound.formatted0)–\(range.upperBound.formatted0)", at: node.location,
+                                      hint: key == "line_height" ? "line_height is a multiple of the font size, e.g. 1.6" : nil, code: "bad-value"))
+            return nil
+        }
+        return v
+    }
+
     static func color(_ node: YAMLNode?, _ diagnostics: inout [Diagnostic]) -> Color? {
         guard let node, let s = node.string(&diagnostics, what: "a colour") else { return nil }
         guard let c = Color(hex: s) else {
@@ -166,8 +177,8 @@ public enum StyleLoader {
             }
             colors.finish(&diagnostics)
         }
-        style.lineHeight = m.double("line_height", &diagnostics) ?? style.lineHeight
-        style.paragraphSpacing = m.double("paragraph_spacing", &diagnostics) ?? style.paragraphSpacing
+        style.lineHeight = positive("line_height", in: &m, range: 0.8...4, &diagnostics) ?? style.lineHeight
+        style.paragraphSpacing = positive("paragraph_spacing", in: &m, range: 0...200, &diagnostics) ?? style.paragraphSpacing
         style.justify = m.bool("justify", &diagnostics) ?? style.justify
         if let n = m.value("heading_numbering"), let s = n.string(&diagnostics, what: "'heading_numbering'") {
             if let scheme = HeadingScheme(rawValue: s) { style.headingNumbering = scheme } else {
@@ -175,10 +186,15 @@ public enum StyleLoader {
                                           hint: Suggestion.hint(for: s, in: HeadingScheme.allCases.map(\.rawValue)), code: "bad-value"))
             }
         }
-        style.lineWidth = m.double("line_width", &diagnostics) ?? style.lineWidth
-        style.focusLineWidth = m.double("focus_line_width", &diagnostics) ?? style.focusLineWidth
-        style.markerRadius = m.double("marker_radius", &diagnostics) ?? style.markerRadius
+        style.lineWidth = positive("line_width", in: &m, range: 0.1...20, &diagnostics) ?? style.lineWidth
+        style.focusLineWidth = positive("focus_line_width", in: &m, range: 0.1...20, &diagnostics) ?? style.focusLineWidth
+        style.markerRadius = positive("marker_radius", in: &m, range: 0.5...30, &diagnostics) ?? style.markerRadius
         style.monochrome = m.bool("monochrome", &diagnostics) ?? style.monochrome
         style.cjkLatinSpace = m.bool("cjk_latin_space", &diagnostics) ?? style.cjkLatinSpace
     }
+}
+
+private extension Double {
+    /// 0.8 → "0.8", 4.0 → "4".
+    var formatted0: String { self == rounded() ? String(Int(self)) : String(self) }
 }

@@ -15,6 +15,13 @@ public struct YAMLNode {
     /// Parses YAML text into a node tree. Aliases are allowed but the tree is walked with a node budget,
     /// so an alias bomb is reported instead of hanging; duplicate keys are reported by `MappingReader`.
     public static func parse(_ text: String, file: String, diagnostics: inout [Diagnostic]) -> YAMLNode? {
+        // Checked before parsing: the parser recurses per level and overflows the stack on deep nesting.
+        if let (line, column) = YAMLDepth.firstExcess(in: text) {
+            diagnostics.append(.error("YAML nests more than \(YAMLDepth.maximum) levels deep", at: SourceLocation(file: file, line: line, column: column),
+                                      hint: "specs, styles and indicator files need only a few levels; check for unclosed '[' or '{'",
+                                      code: "yaml-too-deep"))
+            return nil
+        }
         do {
             guard let node = try Yams.compose(yaml: text) else {
                 diagnostics.append(.error("file is empty", at: SourceLocation(file: file), code: "empty-file"))
@@ -26,6 +33,11 @@ public struct YAMLNode {
                 diagnostics.append(.error("YAML expands to more than \(maximumNodes) nodes", at: root.location,
                                           hint: "remove anchors/aliases (&name / *name) that repeat large parts of the document",
                                           code: "yaml-too-large"))
+                return nil
+            }
+            if let big = root.firstOversizedScalar() {
+                diagnostics.append(.error("a value of \(big.count / 1024) KB is over the \(maximumScalarBytes / 1024) KB limit", at: big.location,
+                                          hint: "split long text into several paragraphs or sections", code: "value-too-large"))
                 return nil
             }
             return root
@@ -40,6 +52,26 @@ public struct YAMLNode {
 
     /// The most nodes (after alias expansion) a spec, style or indicator file may have.
     public static let maximumNodes = 200_000
+
+    /// The longest text one value may have: a long chapter, far more than a page holds, and small enough
+    /// that layout time and memory stay bounded.
+    public static let maximumScalarBytes = 256 * 1024
+
+    /// The first scalar longer than `maximumScalarBytes` (walked after the node budget, so the walk is bounded).
+    private func firstOversizedScalar() -> (count: Int, location: SourceLocation)? {
+        switch node {
+        case .scalar(let s):
+            let count = s.string.utf8.count
+            return count > Self.maximumScalarBytes ? (count, location) : nil
+        case .mapping(let m):
+            for (k, v) in m {
+                if let found = YAMLNode(node: k, file: file).firstOversizedScalar() ?? YAMLNode(node: v, file: file).firstOversizedScalar() { return found }
+            }
+        case .sequence(let s):
+            for v in s { if let found = YAMLNode(node: v, file: file).firstOversizedScalar() { return found } }
+        }
+        return nil
+    }
 
     private func fitsBudget(_ budget: inout Int) -> Bool {
         budget -= 1

@@ -70,8 +70,10 @@ private func centerX(of text: String, in frame: Frame) -> Double? {
 @Test func aSeriesSeenOnceStillHasAMarkerAndALabel() {
     let chart = renderer.render(bump([("A", [1, 1, 1]), ("B", [2, 2, 2]), ("C", [nil, 3, nil])]), size: reportSize)
     #expect(paths(chart.frame).contains { $0.fill == paletteColor(2) })
-    #expect(chart.frame.flattenedTexts.contains { $0.text == "C" })
+    // Labelled where it ends (it has no rank in the last period), and listed under the chart.
+    #expect(chart.frame.flattenedTexts.contains { $0.text == "C 3" })
     #expect(chart.labelBoxes.count == 3)
+    #expect(chart.frame.flattenedTexts.contains { $0.text.contains("not ranked: C (3 in b)") })
 }
 
 @Test func endLabelsCarryTheLastRank() {
@@ -203,32 +205,33 @@ private func citySurvey(kind: ChartKind = .bump, language: String = "en") -> Cha
 }
 
 @Test(arguments: [ChartKind.bump, .line])
-func aSeriesEndingEarlyIsLabelledWithItsPeriodAndADottedGreyLeader(kind: ChartKind) {
+func aSeriesEndsAtItsLastObservationAndIsNotLabelledAmongTheLastPeriod(kind: ChartKind) {
     let chart = renderer.render(citySurvey(kind: kind), size: reportSize)
     let texts = chart.frame.flattenedTexts
-    guard let name = texts.first(where: { $0.text == "New York" }),
-          let lastColumn = centerX(of: "2005", in: chart.frame), let ownColumn = centerX(of: "2004", in: chart.frame) else {
-        Issue.record("missing label or period"); return
+    guard let lastColumn = centerX(of: "2005", in: chart.frame), let ownColumn = centerX(of: "2004", in: chart.frame) else {
+        Issue.record("missing period labels"); return
     }
-    // "New York 4 (2004)" in the label column, right of the last period.
-    #expect(texts.contains { $0.text == "4" && $0.origin.y == name.origin.y })
-    #expect(texts.contains { $0.text == " (2004)" && $0.origin.y == name.origin.y })
-    #expect(name.origin.x > lastColumn)
-    // Nothing in New York's colour reaches past its last period; the way to its label is a grey dotted leader.
+    // No "New York 4" in the 2005 label column, where it would read as 4th in 2005.
+    #expect(!texts.contains { $0.text.contains("New York") && $0.bounds.minX > lastColumn })
+    // Labelled where its line ends instead, between its own period and the next.
+    #expect(texts.contains { $0.text == "New York 4" && $0.bounds.minX > ownColumn && $0.bounds.minX < lastColumn })
+    // Nothing in New York's colour reaches past its last period, and no leader carries it forward.
     let color = paletteColor(1)
     let own = paths(chart.frame).filter { $0.stroke?.color == color || $0.fill == color }
     #expect(!own.isEmpty)
     #expect(own.allSatisfy { box($0.path).maxX <= ownColumn + Style.briefing.markerRadius * 1.5 })
-    let leaders = paths(chart.frame).filter { $0.stroke?.color == Style.briefing.colors.muted && $0.stroke?.dash.isEmpty == false }
-    #expect(leaders.contains { abs(box($0.path).minX - ownColumn) < 10 && box($0.path).maxX > lastColumn })
-    #expect(texts.contains { $0.text.contains("A period in brackets") })
-    // Series ending in the last period say nothing of the kind.
-    #expect(!texts.contains { $0.text == " (2005)" })
+    #expect(!paths(chart.frame).contains { $0.stroke?.dash.isEmpty == false && box($0.path).minX < lastColumn && box($0.path).maxX > lastColumn })
+    // Listed under the chart with its last value and period.
+    let all = texts.map(\.text).joined(separator: " ")
+    let missing = kind == .bump ? "not ranked" : "no data"
+    #expect(all.contains("2005, \(missing): New York (4 in 2004)"), "\(all)")
+    #expect(!all.contains("Seoul (1"))
 }
 
-@Test func chineseEarlyEndsUseFullWidthBrackets() {
+@Test func chineseEarlyEndsAreListedUnderTheChart() {
     let chart = renderer.render(citySurvey(language: "zh-cn"), size: reportSize)
-    #expect(chart.frame.flattenedTexts.contains { $0.text == "（2004）" })
+    let all = chart.frame.flattenedTexts.map(\.text).joined()
+    #expect(all.contains("2005未列入排名：New York（2004：4）"), "\(all)")
 }
 
 @Test func aSeriesStartingLateHasNoLineBeforeItsFirstPoint() {

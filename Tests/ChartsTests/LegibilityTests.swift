@@ -13,10 +13,12 @@ private func heatmap(rows: Int, columns: Int) -> ChartSpec {
               valuesAreRanks: true, language: "en")
 }
 
-/// Texts inside the cell area that are values (numbers).
+/// Texts inside the cell area that are values (numbers): plot labels, not the key's.
 private func valueTexts(_ chart: RenderedChart, periods: Int) -> [TextItem] {
     let heads = Set((0..<periods).map { "\(1924 + $0)" })
-    return chart.frame.flattenedTexts.filter { Int($0.text) != nil && !heads.contains($0.text) }
+    return chart.frame.flattenedTexts.filter { text in
+        Int(text.text) != nil && !heads.contains(text.text) && chart.labelBoxes.contains { $0.contains(text.bounds, tolerance: 0.1) }
+    }
 }
 
 @Test func heatmapPrintsEveryValueOrNoneAndSaysSo() {
@@ -72,7 +74,7 @@ private func valueTexts(_ chart: RenderedChart, periods: Int) -> [TextItem] {
 }
 
 /// The dark slide style (Styles/slides-dark.yaml).
-private let darkStyle: Style = {
+let darkStyle: Style = {
     var style = slidesStyle
     func c(_ hex: String) -> Color { Color(hex: hex) ?? .black }
     style.colors.text = c("#f2f4f7")
@@ -91,7 +93,7 @@ private let darkStyle: Style = {
 }()
 
 /// The monochrome style (Styles/monochrome.yaml), whose palette runs to light greys.
-private let monochromeStyle: Style = {
+let monochromeStyle: Style = {
     var style = Style.briefing
     style.monochrome = true
     style.colors.palette = ["#000000", "#555555", "#888888", "#aaaaaa", "#333333", "#777777"].compactMap { Color(hex: $0) }

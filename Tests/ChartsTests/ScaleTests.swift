@@ -54,3 +54,26 @@ import Testing
     #expect(many.count <= 8)
     #expect(many == [1, 5, 10, 15, 20, 25, 30, 35])
 }
+
+/// Rank axes tick at every rank or at rank 1 and round steps (5, 10, 20, 25, 50 …); never 1, 2, 4, 6.
+@Test func rankTicksAreEveryRankOrRoundSteps() {
+    for maxRank in 2...420 {
+        for maxCount in [2, 3, 5, 8, 12, 20] {
+            let ticks = RankScale(maxRank: maxRank, range: (0, 100)).ticks(maxCount: maxCount)
+            #expect(ticks.first == 1)
+            #expect(ticks.count <= max(maxCount, 2))
+            if ticks == Array(1...maxRank) { continue }
+            let rest = Array(ticks.dropFirst())
+            guard let step = rest.first else { continue }
+            #expect(step >= 5 && [5, 10, 20, 25, 50].contains(where: { base in
+                var b = base
+                while b < step { b *= 10 }
+                return b == step
+            }), "maxRank \(maxRank) count \(maxCount): \(ticks)")
+            #expect(rest.allSatisfy { $0 % step == 0 }, "maxRank \(maxRank): \(ticks)")
+            #expect(zip(rest, rest.dropFirst()).allSatisfy { $1 - $0 == step }, "maxRank \(maxRank): \(ticks)")
+        }
+    }
+    #expect(RankScale(maxRank: 13, range: (0, 100)).ticks(maxCount: 6) == [1, 5, 10])
+    #expect(RankScale(maxRank: 7, range: (0, 100)).ticks(maxCount: 4) == [1, 5])
+}

@@ -24,6 +24,25 @@ enum Sample {
         }
     }
 
+    /// Singapore's five phases (two still running), Australia's law and target, Guangzhou's law and portal.
+    static let timeline = TimelineData(
+        lanes: [TimelineLane(id: "SG", label: "新加坡", group: "international"), TimelineLane(id: "AU", label: "澳大利亚", group: "international"),
+                TimelineLane(id: "CN-GZ", label: "广州", group: "domestic")],
+        marks: [
+            TimelineMark(lane: 0, start: 1980, end: 1986, date: "1980—1985", text: "国家计算机化"),
+            TimelineMark(lane: 0, start: 1986, end: 1992, date: "1986—1991", text: "国家 IT 计划"),
+            TimelineMark(lane: 0, start: 1992, end: 2000, date: "1992—1999", text: "IT2000 计划"),
+            TimelineMark(lane: 0, start: 2000, end: 2001, open: true, date: "2000—", text: "Infocomm 21 计划"),
+            TimelineMark(lane: 0, start: 2000, end: 2001, open: true, date: "2000—", text: "电子政务"),
+            TimelineMark(lane: 0, start: 1998.5, date: "1998", text: "签署电子交易条约"),
+            TimelineMark(lane: 1, start: 1997.5, date: "1997", text: "签署《电子交易法》"),
+            TimelineMark(lane: 1, start: 2001.9, target: .unknown, date: "2001年底", text: "目标：联邦服务全部上网"),
+            TimelineMark(lane: 2, start: 2003.1, date: "2003年2月", text: "实施《广东省电子交易条例》"),
+            TimelineMark(lane: 2, start: 2002.9, date: "2002年11月", text: "开通门户网站"),
+            TimelineMark(lane: 2, start: 2008.5, target: .met, date: "2008", text: "目标：全面信息化"),
+        ],
+        until: 2008)
+
     static func spec(_ kind: ChartKind) -> ChartSpec {
         var spec = ChartSpec(kind: kind, number: "图 1", title: "埃森哲总体排名", subtitle: "名次（1 = 最好）", sourceNote: source,
                              categories: ["2000", "2001", "2002", "2003"], series: series(), outOf: [22, 22, 23, 22],
@@ -70,6 +89,14 @@ enum Sample {
             spec.groupLabels = ["international": "国际", "domestic": "国内"]
             spec.series = []
             spec.categories = []
+        case .timeline:
+            spec.title = "发展路径"
+            spec.subtitle = ""
+            spec.series = []
+            spec.categories = []
+            spec.outOf = []
+            spec.groupLabels = ["international": "国际", "domestic": "国内"]
+            spec.timeline = Sample.timeline
         }
         return spec
     }

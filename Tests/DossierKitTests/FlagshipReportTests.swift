@@ -70,12 +70,12 @@ final class FlagshipBuild: @unchecked Sendable {
 
     @Test func chartImagesHaveTheRequestedSize() {
         let pngs = CLI.files(in: build.out).filter { $0.hasSuffix(".png") }
-        #expect(pngs.count == 7)
+        #expect(pngs.count == 9)   // seven charts and the two development-path timelines
         for png in pngs {
             let size = CLI.pngSize(build.out + "/" + png)
             #expect(size?.0 == 1920 && size?.1 == 1080, "\(png): \(String(describing: size))")
         }
-        #expect(CLI.files(in: build.out).filter { $0.hasSuffix(".svg") }.count == 7)
+        #expect(CLI.files(in: build.out).filter { $0.hasSuffix(".svg") }.count == 9)
     }
 
     @Test func manifestDescribesEveryOutput() throws {
@@ -84,7 +84,7 @@ final class FlagshipBuild: @unchecked Sendable {
         let reports = try #require(json["reports"] as? [[String: Any]])
         #expect(reports.count == 1)
         let outputs = try #require(reports[0]["outputs"] as? [[String: Any]])
-        #expect(outputs.count == 15)
+        #expect(outputs.count == 19)   // the PDF and nine charts as PNG and SVG
         for o in outputs {
             let path = build.out + "/" + (o["path"] as? String ?? "")
             let bytes = CLI.bytes(path)

@@ -19,7 +19,9 @@ import Testing
     let (document, _) = Fixture.layout([.list(items: [[InlineSpan(long)], [InlineSpan("short")]], ordered: true)], metadata: Fixture.en())
     let texts = document.pages[0].texts.filter { Fixture.content.contains($0.bounds, tolerance: 0.01) }
     guard let marker = texts.first(where: { $0.text == "1." }) else { Issue.record("no marker"); return }
-    let lines = texts.filter { $0.text.hasPrefix("word") }
+    // Justified lines are drawn word by word: the first word of each baseline starts the line.
+    let words = texts.filter { $0.text.hasPrefix("word") }
+    let lines = Dictionary(grouping: words) { ($0.origin.y * 100).rounded() }.values.compactMap { $0.min { $0.origin.x < $1.origin.x } }
     #expect(lines.count >= 2)
     // Every wrapped line starts at the same x, to the right of the marker.
     #expect(Set(lines.map { ($0.origin.x * 100).rounded() }).count == 1)

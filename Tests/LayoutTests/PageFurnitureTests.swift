@@ -57,9 +57,10 @@ private func threePages() -> [Block] {
                                                  creator: "Dossier", date: "2024-05-01"))
 }
 
-@Test func runningHeaderShowsTheSectionThatStartsOnThePageElseTheOneInEffect() {
-    // Section 二 starts in the middle of page 2; page 2 shows it (the first section starting on the page, as
-    // LaTeX and Word do), page 1 shows 一, and page 3, with no heading, carries 二 over.
+@Test func runningHeaderShowsTheSectionInForceAtTheTopOfThePage() {
+    // Section 二 starts in the middle of a page: that page still opens inside 一, so its header shows 一 (a
+    // reader looking up from the top of the page is in 一); the next page carries 二. A section that opens a
+    // page (after a page break) is shown on it — see headerShowsReportTitleAndCurrentSectionButNotOnTheTitlePage.
     let blocks: [Block] = [.heading(level: 1, text: "总体情况", numbered: true, anchor: "one"), Fixture.para(Fixture.chinese(2200)),
                            .heading(level: 1, text: "排名变化", numbered: true, anchor: "two"), Fixture.para(Fixture.chinese(1800))]
     let (document, _) = Fixture.layout(blocks, metadata: Fixture.zh("报告"))
@@ -68,8 +69,19 @@ private func threePages() -> [Block] {
     func section(_ page: Int) -> String? {
         document.pages[page].texts.filter { $0.bounds.maxY < Fixture.content.minY }.map(\.text).last
     }
+    // The heading is not the first thing on its page.
+    let firstBody = document.pages[two].texts.filter { Fixture.content.contains($0.bounds, tolerance: 0.01) }.min { $0.origin.y < $1.origin.y }
+    #expect(firstBody?.text != "二、排名变化")
     #expect(section(0) == "一、总体情况")
-    #expect(section(two) == "二、排名变化")
+    #expect(section(two) == "一、总体情况")
     #expect(section(two + 1) == "二、排名变化")
-    if two > 1 { #expect(section(two - 1) == "一、总体情况") }
+}
+
+@Test func sectionsFollowTheHeadingAtThePageTopElseTheOneInForce() {
+    let headings = ["一", "二", "三"].map { HeadingInfo(level: 1, label: $0, destination: $0, inTableOfContents: true) }
+    // 一 opens page 0, 二 starts mid page 1, 三 opens page 3.
+    let out = LayoutEngine.sections(headings: headings, pages: [0: 0, 1: 1, 2: 3], atPageTop: [0, 2], pageCount: 5)
+    #expect(out == [0, 0, 1, 2, 2])
+    // Before any section, the first one starting on the page is shown.
+    #expect(LayoutEngine.sections(headings: headings, pages: [0: 1], atPageTop: [], pageCount: 2) == [nil, 0])
 }

@@ -51,7 +51,9 @@ import Testing
     let links = page.links.filter { if case .destination = $0.target { return true } else { return false } }
     // The contents lines are the texts under the entries' link areas.
     let texts = page.texts.filter { text in links.contains { $0.rect.contains(text.origin) } }
-    func label(_ prefix: String) -> TextItem? { texts.first { $0.text.hasPrefix(prefix) } }
+    func label(_ prefix: String) -> TextItem? {
+        texts.first { $0.text.replacingOccurrences(of: String(CJKSpacing.quarterEm), with: " ").hasPrefix(prefix) }
+    }
     guard let level1 = label("一、第 1 章"), let level2 = label("（一）第 1 节") else { Issue.record("entries missing"); return }
     // Level 2 is indented, level 1 starts at the margin.
     #expect(abs(level1.origin.x - Fixture.content.minX) < 0.01)

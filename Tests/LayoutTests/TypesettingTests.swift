@@ -11,11 +11,13 @@ private func lines(_ page: Page) -> [String] {
         .map { $0.value.sorted { $0.origin.x < $1.origin.x }.map(\.text).joined() }
 }
 
+private let q = String(CJKSpacing.quarterEm)
+
 @Test func chineseAndLatinAreSpacedEvenly() {
-    #expect(Typesetter.autospaced("第4阶段") == "第 4 阶段")
-    #expect(Typesetter.autospaced("2003 年的第5名") == "2003 年的第 5 名")
-    #expect(Typesetter.autospaced("北欧以CRM领先，约100个。") == "北欧以 CRM 领先，约 100 个。")
-    // Punctuation and existing spaces are left alone; text without Chinese is untouched.
+    #expect(Typesetter.autospaced("第4阶段") == "第\(q)4\(q)阶段")
+    #expect(Typesetter.autospaced("2003 年的第5名") == "2003\(q)年的第\(q)5\(q)名")
+    #expect(Typesetter.autospaced("北欧以CRM领先，约100个。") == "北欧以\(q)CRM\(q)领先，约\(q)100\(q)个。")
+    // Punctuation is left alone; text without Chinese is untouched.
     #expect(Typesetter.autospaced("（2001）、“三极”") == "（2001）、“三极”")
     #expect(Typesetter.autospaced("Page 4 of 9") == "Page 4 of 9")
     // Across spans the space goes to the earlier span, so a bold number starts with the number.
@@ -23,15 +25,16 @@ private func lines(_ page: Page) -> [String] {
     let spans = Typesetter.autospaced([TextSpan(text: "第", font: font, color: .black),
                                        TextSpan(text: "1", font: font.with(bold: true), color: .black),
                                        TextSpan(text: "名", font: font, color: .black)])
-    #expect(spans.map(\.text) == ["第 ", "1 ", "名"])
+    #expect(spans.map(\.text) == ["第\(q)", "1\(q)", "名"])
 }
 
 @Test func spacingBetweenChineseAndLatinIsTheStylesChoice() {
-    let plain = Typesetter(style: .briefing, measurer: FixedWidthMeasurer())
-    #expect(plain.autospaced("第4阶段") == "第4阶段")   // off by default: the PDF text stays searchable as typed
-    var spaced = Style.briefing
-    spaced.cjkLatinSpace = true
-    #expect(Typesetter(style: spaced, measurer: FixedWidthMeasurer()).autospaced("第4阶段") == "第 4 阶段")
+    // A quarter em by default, whatever the author typed; none when the style says so.
+    let spaced = Typesetter(style: .briefing, measurer: FixedWidthMeasurer())
+    #expect(spaced.autospaced("第4阶段与第 5 阶段") == "第\(q)4\(q)阶段与第\(q)5\(q)阶段")
+    var plain = Style.briefing
+    plain.cjkLatinSpace = false
+    #expect(Typesetter(style: plain, measurer: FixedWidthMeasurer()).autospaced("第4阶段与第 5 阶段") == "第4阶段与第5阶段")
 }
 
 @Test func tableCellsAndParagraphsKeepChineseLineBreakingRules() {

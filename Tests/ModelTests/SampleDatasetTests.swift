@@ -74,6 +74,33 @@ func everyQuoteIsInTheChapter() throws {
     #expect(missing.isEmpty, "quotes not found: \(missing.prefix(5).map { "\($0.location?.description ?? ""): \($0.quote)" })")
 }
 
+/// Every event and target quotes the chapter verbatim too (this test needs the chapter and fails without it).
+@Test func everyEventAndTargetQuoteIsInTheChapter() throws {
+    let seed = try String(contentsOfFile: try #require(TestPaths.seed), encoding: .utf8)
+    let data = try #require(loaded.dataset)
+    let squashed = seed.filter { !$0.isWhitespace }
+    let quoted = data.events.map { ($0.location, $0.quote) } + data.targets.map { ($0.location, $0.quote) }
+    #expect(quoted.count >= 80)
+    let missing = quoted.filter { $0.1.isEmpty || !squashed.contains($0.1.filter { !$0.isWhitespace }) }
+    #expect(missing.isEmpty, "quotes empty or not found: \(missing.prefix(5).map { "\($0.0?.description ?? ""): \($0.1)" })")
+}
+
+/// The chapter's development paths: the phases, laws and targets the reports compare.
+@Test func sampleHoldsTheChaptersPaths() throws {
+    let data = try #require(loaded.dataset)
+    let sg = data.events.filter { $0.entity == "SG" && $0.kind == .phase }.map(\.date.startYear)
+    #expect(sg == [1980, 1986, 1992, 2000, 2000])
+    #expect(data.events.first { $0.id == "AU-1997-eta" }?.step == "e-transactions-law")
+    #expect(data.events.first { $0.id == "GZ-2003-02-01-eta" }?.date == .day(2003, 2, 1))
+    #expect(data.targets.first { $0.id == "GB-2005-services-online" }?.deadline == .year(2005))
+    #expect(data.targets.first { $0.id == "BJ-2002-online" }?.status == .met)
+    let findings = DataChecker().check(data)
+    #expect(findings.filter { $0.severity == .error }.isEmpty, "\(findings.filter { $0.severity == .error })")
+    // Singapore's phases 4 and 5 both run "2000 年至今": the chapter's own overlap.
+    #expect(findings.filter { $0.code == "phase-overlap" }.map { $0.details["second"] } == ["SG-2000-phase-egov"])
+    #expect(findings.contains { $0.code == "target-no-outcome" && $0.details["target"] == "CA-2004-all-online" })
+}
+
 @Test func checkerFindsTheChaptersInconsistencies() throws {
     let data = try #require(loaded.dataset)
     let findings = DataChecker().check(data)

@@ -45,9 +45,14 @@ enum FrameDumper {
                 out += pad + "link \(r(link.rect)) -> \(target)\n"
             case .destination(let name, let point):
                 out += pad + "dest \(name) at \(p(point))\n"
+            case .group(let group) where group.tag != nil && group.transform.isIdentity && group.clip == nil:
+                // A structure tag: no geometry, so only its role (and alternative text) is shown.
+                let tag = group.tag.map { $0.role.rawValue + ($0.alternative.map { " alt=" + q($0) } ?? "") } ?? ""
+                out += pad + "tag \(tag)\n"
+                dump(group.items, depth: depth + 1, into: &out)
             case .group(let group):
                 let t = group.transform
-                out += pad + "group translate=\(n(t.tx)),\(n(t.ty)) scale=\(n(t.a)),\(n(t.d))" + (group.clip.map { " clip=\(r($0))" } ?? "") + "\n"
+                out += pad + (group.tag.map { "tag \($0.role.rawValue) " } ?? "") + "group translate=\(n(t.tx)),\(n(t.ty)) scale=\(n(t.a)),\(n(t.d))" + (group.clip.map { " clip=\(r($0))" } ?? "") + "\n"
                 dump(group.items, depth: depth + 1, into: &out)
             }
         }

@@ -47,7 +47,8 @@ enum Fixture {
 extension Page {
     /// Text items with group offsets resolved.
     var texts: [TextItem] { Frame(size: size, items: items).flattenedTexts }
-    var strings: [String] { texts.map(\.text) }
+    /// The texts as a reader reads them: the quarter-em space at CJK–Latin boundaries counts as a space.
+    var strings: [String] { texts.map { $0.text.replacingOccurrences(of: String(CJKSpacing.quarterEm), with: " ") } }
 
     /// Every leaf item with group translations applied (links and destinations included).
     var flatItems: [DisplayItem] {
