@@ -74,8 +74,9 @@ func everyQuoteIsInTheChapter() throws {
     #expect(missing.isEmpty, "quotes not found: \(missing.prefix(5).map { "\($0.location?.description ?? ""): \($0.quote)" })")
 }
 
-/// Every event and target quotes the chapter verbatim too (this test needs the chapter and fails without it).
-@Test func everyEventAndTargetQuoteIsInTheChapter() throws {
+/// Every event and target quotes the chapter verbatim too; skipped visibly, like the test above, without the chapter.
+@Test(.enabled(if: TestPaths.seed != nil, "the source chapter (../shared/seed) is not beside the repository"))
+func everyEventAndTargetQuoteIsInTheChapter() throws {
     let seed = try String(contentsOfFile: try #require(TestPaths.seed), encoding: .utf8)
     let data = try #require(loaded.dataset)
     let squashed = seed.filter { !$0.isWhitespace }
