@@ -58,7 +58,7 @@ struct BarChart: ChartBody {
         // Values label every bar or none: rows too tight for their type would keep a scattered few.
         let showValues = band.step >= valueFont.lineBoxHeight * 0.95
         if !showValues {
-            d.warn("chart '\(spec.title)' has rows too tight for value labels; they were left out", code: "chart-labels-dropped")
+            d.warn("chart '\(spec.title)' has rows too tight for value labels; they were left out", code: .chartLabelsDropped)
         }
         let colors = SeriesColors.groupColors(spec.series.map(\.group), theme: theme)
         for (k, row) in rows.enumerated() {

@@ -64,7 +64,7 @@ struct ChartDrawing {
         if !lateNotes.contains(sentence) { lateNotes.append(sentence) }
     }
 
-    mutating func warn(_ message: String, code: String) {
+    mutating func warn(_ message: String, code: DiagnosticCode) {
         warnings.append(.warning(message, code: code))
     }
 }

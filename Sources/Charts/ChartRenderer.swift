@@ -27,7 +27,7 @@ public struct ChartRenderer: Sendable {
         // A note only the drawing could tell (values left out of small cells) needs room under the plot: lay out again.
         if !d.lateNotes.isEmpty { d = draw(body, ctx: ctx, size: size, lateNotes: d.lateNotes) }
         if d.droppedLabels > 0 {
-            d.warn("chart '\(spec.title)' has no room for \(d.droppedLabels) labels; they were left out", code: "chart-labels-dropped")
+            d.warn("chart '\(spec.title)' has no room for \(d.droppedLabels) labels; they were left out", code: .chartLabelsDropped)
         }
         return RenderedChart(frame: Frame(size: size, items: d.items), labelBoxes: d.labelBoxes, warnings: d.warnings)
     }
@@ -88,7 +88,7 @@ public struct ChartRenderer: Sendable {
         if plot.height >= minimum.height, plot.width >= minimum.width {
             used = body.draw(in: plot, into: &d)
         } else {
-            d.warn("chart '\(spec.title)' is too small (\(Int(size.width))×\(Int(size.height))) to draw its plot", code: "chart-too-small")
+            d.warn("chart '\(spec.title)' is too small (\(Int(size.width))×\(Int(size.height))) to draw its plot", code: .chartTooSmall)
         }
         if !omitted.isEmpty {
             let names = Part.allCases.filter(omitted.contains).map { part -> String in
@@ -100,7 +100,7 @@ public struct ChartRenderer: Sendable {
                 }
             }
             d.warn("chart '\(spec.title)' is too small for its \(names.joined(separator: ", ")); left out to make room for the plot",
-                   code: "chart-too-small")
+                   code: .chartTooSmall)
         }
         // Notes follow the plot; a plot that needs less than its room leaves the space below the notes.
         let footerY = min(laid.footerTop, max(plot.minY, used) + (laid.footer.height > 0 ? theme.noteFont.size * 0.9 : 0))
@@ -114,7 +114,7 @@ public struct ChartRenderer: Sendable {
             return false
         }
         if clipped > 0 {
-            d.warn("chart '\(spec.title)' is too small for \(clipped) pieces of text; they were left out", code: "chart-text-clipped")
+            d.warn("chart '\(spec.title)' is too small for \(clipped) pieces of text; they were left out", code: .chartTextClipped)
         }
         return d
     }

@@ -27,7 +27,7 @@ struct DumbbellChart: ChartBody {
         let values = pairs.flatMap { [$0.0, $0.1].compactMap { $0 } }
         guard !values.isEmpty else { return NoData.draw(ctx, in: plot, into: &d) }
         if SeriesData.categoryCount(spec) > 2 {
-            d.warn("a dumbbell chart compares only the first two categories", code: "chart-categories")
+            d.warn("a dumbbell chart compares only the first two categories", code: .chartCategories)
         }
 
         let axisHeight = ValueAxis.height(ctx)
@@ -59,7 +59,7 @@ struct DumbbellChart: ChartBody {
         // Values label every row or none: rows too tight for their type would keep a scattered few.
         let showValues = rows.step >= font.lineBoxHeight * 0.95
         if !showValues {
-            d.warn("chart '\(spec.title)' has rows too tight for value labels; they were left out", code: "chart-labels-dropped")
+            d.warn("chart '\(spec.title)' has rows too tight for value labels; they were left out", code: .chartLabelsDropped)
         }
         func label(_ run: TextItem) { if showValues { d.label(run) } }
         let palette = colors()

@@ -32,7 +32,7 @@ struct GroupedBarChart: ChartBody {
         let valueFont = theme.tickFont.with(size: fontSize)
         if !showValues {
             d.warn("chart '\(spec.title)' has bars too thin for value labels",
-                   code: "chart-labels-dropped")
+                   code: .chartLabelsDropped)
         }
         let labelTexts = spec.series.map { series in
             (0..<categories).map { ctx.format.label(SeriesData.value(series, $0), preformatted: SeriesData.valueLabel(series, $0)) }

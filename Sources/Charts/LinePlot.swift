@@ -201,7 +201,7 @@ struct LinePlot: ChartBody {
             var xEnd = min(plot.maxX - labelColumn - leaderSpace - markerRoom, plot.maxX - (periodWidths.last ?? 0) / 2)
             if xEnd < xStart + 1 {
                 xEnd = xStart + 1
-                d.warn("chart '\(spec.title)' is too narrow for its labels", code: "chart-narrow")
+                d.warn("chart '\(spec.title)' is too narrow for its labels", code: .chartNarrow)
             }
             x = PointScale(count: periods, range: (xStart, xEnd))
         } else {
@@ -349,7 +349,7 @@ struct LinePlot: ChartBody {
         }
         let kept = Set(ranked.prefix(max(0, capacity)))
         d.warn("chart '\(ctx.spec.title)' has no room for \(labels.count - kept.count) end labels; they were left out",
-               code: "chart-labels-dropped")
+               code: .chartLabelsDropped)
         return labels.indices.filter { kept.contains($0) }.map { labels[$0] }
     }
 }

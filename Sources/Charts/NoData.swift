@@ -6,7 +6,7 @@ enum NoData {
         let theme = ctx.theme
         drawing.text(ctx.run(ctx.words("无数据", "No data"), font: theme.labelFont, color: theme.muted,
                              x: plot.midX, y: plot.midY, anchor: .middle))
-        drawing.warn("chart '\(ctx.spec.title)' has no data to draw", code: "chart-empty")
+        drawing.warn("chart '\(ctx.spec.title)' has no data to draw", code: .chartEmpty)
         return plot.maxY
     }
 }

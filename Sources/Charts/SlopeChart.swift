@@ -57,7 +57,7 @@ struct SlopeChart: ChartBody {
         let values = spec.series.flatMap { [SeriesData.value($0, left), SeriesData.value($0, right)].compactMap { $0 } }
         guard left != right, let lo = values.min(), let hi = values.max() else { return NoData.draw(ctx, in: plot, into: &d) }
         if SeriesData.categoryCount(spec) > 2 {
-            d.warn("a slope chart compares only the first and last categories", code: "chart-categories")
+            d.warn("a slope chart compares only the first and last categories", code: .chartCategories)
         }
 
         let tickFont = theme.tickFont, labelFont = theme.labelFont, valueFont = theme.labelBoldFont
@@ -124,7 +124,7 @@ struct SlopeChart: ChartBody {
                 return fa != fb ? fa : sides[side][a].desired < sides[side][b].desired
             }.prefix(capacity))
             d.warn("chart '\(spec.title)' has no room for some labels; they were left out",
-                   code: "chart-labels-dropped")
+                   code: .chartLabelsDropped)
             sides[side] = sides[side].indices.filter { keep.contains($0) }.map { sides[side][$0] }
         }
         let tops = sides.map { labels in

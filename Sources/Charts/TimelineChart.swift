@@ -76,7 +76,7 @@ struct TimelineChart: ChartBody {
         let l = chosen ?? layout(marks, plot: plot, density: Self.densities[Self.densities.count - 1], withKey: false, lo: lo, hi: hi)
         if l.keyColumns.isEmpty {
             d.note(ctx.words("图中编号所指事件见对应的大事记表。", "The numbered events are listed in the matching milestones table."))
-            d.warn("timeline '\(ctx.spec.title)' has no room for its key of \(marks.count) events; the key was left out", code: "chart-key-omitted")
+            d.warn("timeline '\(ctx.spec.title)' has no room for its key of \(marks.count) events; the key was left out", code: .chartKeyOmitted)
         }
         return drawLayout(l, marks: marks, plot: plot, lo: lo, hi: hi, into: &d)
     }

@@ -80,7 +80,7 @@ final class ProgressReporter: @unchecked Sendable {
 
     /// A diagnostic as a JSON object: severity, code, message and, where known, file, line, column and hint.
     static func structured(_ d: Diagnostic) -> [String: Any] {
-        var object: [String: Any] = ["severity": d.severity.rawValue, "code": d.code, "message": d.message]
+        var object: [String: Any] = ["severity": d.severity.rawValue, "code": d.code.rawValue, "message": d.message]
         if let location = d.location {
             object["file"] = location.file
             if location.line > 0 { object["line"] = location.line }

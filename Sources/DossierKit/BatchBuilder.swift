@@ -38,7 +38,7 @@ public struct BatchBuilder: Sendable {
         for path in paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                diagnostics.append(.error("no such spec file or folder", at: SourceLocation(file: path), code: "file-not-found"))
+                diagnostics.append(.error("no such spec file or folder", at: SourceLocation(file: path), code: .fileNotFound))
                 continue
             }
             if isDirectory.boolValue {
@@ -48,7 +48,7 @@ public struct BatchBuilder: Sendable {
                     .map { (path as NSString).appendingPathComponent($0) }.filter(isSpec)
                 if specs.isEmpty {
                     diagnostics.append(.error("no report specs in this folder", at: SourceLocation(file: path),
-                                              hint: "a spec is a .yaml file with a `version: 1` line", code: "no-specs"))
+                                              hint: "a spec is a .yaml file with a `version: 1` line", code: .noSpecs))
                 }
                 files += specs
             } else {
@@ -91,7 +91,7 @@ public struct BatchBuilder: Sendable {
             var seen: Set<String> = []
             values = values.filter { seen.insert($0).inserted }
             if values.isEmpty {
-                diagnostics.append(.error("the batch selects no entities", at: SourceLocation(file: file), hint: "check the tags or kinds under batch.over", code: "empty-batch"))
+                diagnostics.append(.error("the batch selects no entities", at: SourceLocation(file: file), hint: "check the tags or kinds under batch.over", code: .emptyBatch))
             }
             for v in values {
                 var p = parameters

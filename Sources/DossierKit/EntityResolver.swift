@@ -16,12 +16,12 @@ struct EntityResolver {
         let ids = dataset.entities.map(\.id)
         for id in selection.ids {
             if let e = dataset.entity(id) { add(e) } else {
-                diagnostics.append(.error("unknown entity '\(id)'", at: selection.location, hint: Suggestion.hint(for: id, in: ids), code: "unknown-entity"))
+                diagnostics.append(.error("unknown entity '\(id)'", at: selection.location, hint: Suggestion.hint(for: id, in: ids), code: .unknownEntity))
             }
         }
         let knownTags = dataset.tags
         for tag in selection.tags where !knownTags.contains(tag) {
-            diagnostics.append(.error("no entity has the tag '\(tag)'", at: selection.location, hint: Suggestion.hint(for: tag, in: knownTags), code: "unknown-tag"))
+            diagnostics.append(.error("no entity has the tag '\(tag)'", at: selection.location, hint: Suggestion.hint(for: tag, in: knownTags), code: .unknownTag))
         }
         if !selection.tags.isEmpty || !selection.kinds.isEmpty {
             for e in dataset.entities {
@@ -33,7 +33,7 @@ struct EntityResolver {
         if let top = selection.top {
             guard let indicator = dataset.indicator(top.indicator) else {
                 diagnostics.append(.error("unknown indicator '\(top.indicator)'", at: selection.location,
-                                          hint: Suggestion.hint(for: top.indicator, in: dataset.indicators.map(\.id)), code: "unknown-indicator"))
+                                          hint: Suggestion.hint(for: top.indicator, in: dataset.indicators.map(\.id)), code: .unknownIndicator))
                 return out
             }
             let pool = out.isEmpty ? dataset.entities : out

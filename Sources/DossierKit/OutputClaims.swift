@@ -26,7 +26,7 @@ enum OutputClaims {
                 let what = claim.hasPrefix("pdf:") ? "'\(claim.dropFirst(4))'" : "chart images named '\(claim.dropFirst(7))-…'"
                 let message = Diagnostic.error("this report writes \(what), which \(owner.key) also writes", at: SourceLocation(file: job.specPath),
                                                hint: "give one of them another name with outputs: pdf: (images are named after the spec file)",
-                                               code: "output-collision")
+                                               code: .outputCollision)
                 failed.append(ReportRecord(failed: job.key, spec: job.specPath, parameters: job.parameters, message))
                 continue
             }

@@ -12,16 +12,16 @@ enum PDFStandardCheck {
         var out: [Diagnostic] = []
         if spec.title.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             out.append(.error("\(why) needs a document title", at: spec.title.location,
-                              hint: "give the report a title: it is what a screen reader announces first", code: "pdf-ua"))
+                              hint: "give the report a title: it is what a screen reader announces first", code: .pdfUa))
         }
         if spec.languageLocation == nil {
             out.append(.error("\(why) needs the document language stated", at: asked,
-                              hint: "add 'language: zh-cn' or 'language: en' to the spec", code: "pdf-ua"))
+                              hint: "add 'language: zh-cn' or 'language: en' to the spec", code: .pdfUa))
         }
         for case .chart(let chart) in spec.sections {
             guard let alt = chart.alt, alt.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { continue }
             out.append(.error("\(why) needs alternative text for chart '\(chart.id)', and its 'alt:' is empty", at: alt.location,
-                              hint: "write what the chart shows, or remove 'alt:' to describe it from its data", code: "pdf-ua"))
+                              hint: "write what the chart shows, or remove 'alt:' to describe it from its data", code: .pdfUa))
         }
         return out
     }

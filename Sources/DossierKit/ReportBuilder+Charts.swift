@@ -18,7 +18,7 @@ extension ReportBuilder {
             let outside = focus.filter { !shown.contains($0.id) }.map(\.id)
             if !outside.isEmpty {
                 diagnostics.append(.error("chart '\(c.id)': focus \(outside.map { "'\($0)'" }.joined(separator: ", ")) \(outside.count == 1 ? "is" : "are") not among the chart's entities",
-                                          at: c.focus.location ?? c.location, hint: "add \(outside.joined(separator: ", ")) to the chart's entities, or remove it from focus", code: "focus-outside"))
+                                          at: c.focus.location ?? c.location, hint: "add \(outside.joined(separator: ", ")) to the chart's entities, or remove it from focus", code: .focusOutside))
             }
             focusIDs = Set(focus.map(\.id))
         }
@@ -29,7 +29,7 @@ extension ReportBuilder {
         var periods: [Period] = []
         for p in c.periods {
             if let period = Period(p) { periods.append(period) } else {
-                diagnostics.append(.error("'\(p)' is not a period", at: c.location, code: "bad-period"))
+                diagnostics.append(.error("'\(p)' is not a period", at: c.location, code: .badPeriod))
             }
         }
         // Periods of the values drawn when the spec names none (latest per entity): a chart must say when they differ.
@@ -56,7 +56,7 @@ extension ReportBuilder {
             if kind == .slope, periods.count > 2 { periods = [periods[0], periods[periods.count - 1]] }
             if kind == .slope, periods.count < 2 {
                 diagnostics.append(.error("a slope chart needs two periods, but \(x.id) has data for \(periods.map(\.description).joined(separator: ", ")) only",
-                                          at: c.location, hint: "use kind: bar for one period", code: "bad-chart"))
+                                          at: c.location, hint: "use kind: bar for one period", code: .badChart))
                 return nil
             }
             chart.categories = periods.map { $0.display(language) }
@@ -109,7 +109,7 @@ extension ReportBuilder {
         case .dumbbell:
             if let relationID = c.relation {
                 guard let r = dataset.relations.first(where: { $0.id == relationID }), let stated = dataset.indicator(r.stated) else {
-                    diagnostics.append(.error("unknown relation '\(relationID)'", at: c.location, hint: Suggestion.hint(for: relationID, in: dataset.relations.map(\.id)), code: "unknown-relation"))
+                    diagnostics.append(.error("unknown relation '\(relationID)'", at: c.location, hint: Suggestion.hint(for: relationID, in: dataset.relations.map(\.id)), code: .unknownRelation))
                     return nil
                 }
                 chart.categories = [words(.statedCategory), words(.computedCategory)]
@@ -124,7 +124,7 @@ extension ReportBuilder {
                 chart.sourceNote = sourceNote(c.sourceNote, [stated] + [r.numerator, r.denominator].compactMap { dataset.indicator($0) })
             } else {
                 guard indicators.count == 2 else {
-                    diagnostics.append(.error("a dumbbell chart needs two indicators or a relation", at: c.location, code: "bad-chart"))
+                    diagnostics.append(.error("a dumbbell chart needs two indicators or a relation", at: c.location, code: .badChart))
                     return nil
                 }
                 chart.categories = indicators.map { shortLabel($0) }
@@ -155,14 +155,14 @@ extension ReportBuilder {
                 chart.series = []
                 chart.placements = []
             } else {
-                diagnostics.append(.warning("chart '\(c.id)' has no data for its focus entities", at: c.location, code: "empty-focus"))
+                diagnostics.append(.warning("chart '\(c.id)' has no data for its focus entities", at: c.location, code: .emptyFocus))
             }
         }
         if chart.series.isEmpty && chart.placements.isEmpty && chart.timeline.marks.isEmpty {
             figureCount -= 1   // the number was taken for a figure that is not drawn
             if c.optional { return nil }
             diagnostics.append(.error("chart '\(c.id)' has no data for its entities", at: c.location,
-                                      hint: "check that the selected entities have observations of \(c.indicators.joined(separator: ", "))", code: "empty-chart"))
+                                      hint: "check that the selected entities have observations of \(c.indicators.joined(separator: ", "))", code: .emptyChart))
             return nil
         }
         if chart.sourceNote.isEmpty { chart.sourceNote = sourceNote(c.sourceNote, indicators) }
@@ -173,7 +173,7 @@ extension ReportBuilder {
     mutating func checkKind(_ kind: ChartKind, _ c: ChartSectionSpec, _ indicators: [Indicator]) -> Bool {
         var ok = true
         func fail(_ message: String, _ hint: String? = nil) {
-            diagnostics.append(.error(message, at: c.location, hint: hint, code: "bad-chart"))
+            diagnostics.append(.error(message, at: c.location, hint: hint, code: .badChart))
             ok = false
         }
         for x in indicators {

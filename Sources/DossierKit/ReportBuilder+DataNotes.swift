@@ -18,7 +18,7 @@ extension ReportBuilder {
             return
         }
         blocks.append(.paragraph([InlineSpan(words(.dataCheckIntro, String(findings.count)))]))
-        var codes: [String] = []
+        var codes: [DiagnosticCode] = []
         for f in findings where !codes.contains(f.code) { codes.append(f.code) }
         for code in codes {
             let items = findings.filter { $0.code == code }.map { [InlineSpan(restate($0))] }
@@ -34,15 +34,15 @@ extension ReportBuilder {
         func label(_ id: String?) -> String { id.flatMap { dataset.indicator($0)?.label.resolve(language) } ?? (id ?? "") }
         func period(_ p: String?) -> String { p.flatMap(Period.init)?.display(language) ?? (p ?? "") }
         switch f.code {
-        case "rank-tie":
+        case .rankTie:
             let names = (d["entities"] ?? "").split(separator: ",").map { entity(String($0)) }
             return capitalized(words(.rankTie, words.list(names), label(d["indicator"]), period(d["period"]), d["rank"] ?? ""))
-        case "relation-mismatch":
+        case .relationMismatch:
             let percent = dataset.indicator(d["indicator"] ?? "")?.unit == .percent ? "%" : ""
             let when = d["period"].flatMap(Period.init)?.inProse(language) ?? ""
             return capitalized(words(.relationMismatch, entity(d["entity"]), when, words.midSentence(label(d["indicator"])), (d["stated"] ?? "") + percent,
                                      label(d["numerator"]), label(d["denominator"]), d["num"] ?? "", d["den"] ?? "", (d["computed"] ?? "") + percent))
-        case "period-source":
+        case .periodSource:
             let source = d["source"].flatMap { dataset.source($0)?.publisher.resolve(language) } ?? (d["source"] ?? "")
             return capitalized(words(.periodOutsideSource, entity(d["entity"]), label(d["indicator"]), period(d["period"]), source, d["from"] ?? "", d["to"] ?? ""))
         default:
@@ -51,12 +51,12 @@ extension ReportBuilder {
     }
 
     /// How the report treats a kind of finding; nil when it has nothing to add.
-    func treatment(_ code: String) -> String? {
+    func treatment(_ code: DiagnosticCode) -> String? {
         switch code {
-        case "rank-tie": return words(.treatmentRankTie)
-        case "relation-mismatch": return words(.treatmentRelation)
-        case "period-source": return words(.treatmentPeriod)
-        case "duplicate-observation": return words(.treatmentDuplicate)
+        case .rankTie: return words(.treatmentRankTie)
+        case .relationMismatch: return words(.treatmentRelation)
+        case .periodSource: return words(.treatmentPeriod)
+        case .duplicateObservation: return words(.treatmentDuplicate)
         default: return pathTreatment(code)
         }
     }

@@ -24,13 +24,13 @@ extension ReportBuilder {
         let international = entities(g.international)
         guard !domestic.isEmpty, !international.isEmpty else {
             diagnostics.append(.error("gap analysis '\(g.id)' needs entities on both sides", at: g.location,
-                                      hint: "select them with domestic: and international: (ids, tags or kinds)", code: "empty-gap"))
+                                      hint: "select them with domestic: and international: (ids, tags or kinds)", code: .emptyGap))
             return
         }
         if g.stage == nil, let title = g.title {
             // The title names the stage ladder; without one it would appear nowhere.
             diagnostics.append(.error("gap analysis '\(g.id)': 'title' names the stage ladder, but no 'stage' indicator is given",
-                                      at: title.location, hint: "add stage: ID (a unit: stage indicator), or remove title", code: "unused-key"))
+                                      at: title.location, hint: "add stage: ID (a unit: stage indicator), or remove title", code: .unusedKey))
         }
 
         // 1. The stage ladder.
@@ -40,7 +40,7 @@ extension ReportBuilder {
                 let all = international + domestic.filter { d in !international.contains { $0.id == d.id } }
                 let placed = placements(all, stage: stage, target: target)
                 if placed.isEmpty {
-                    diagnostics.append(.warning("no entity of the gap analysis has \(stage.id) data; the stage ladder is left out", at: g.location, code: "empty-chart"))
+                    diagnostics.append(.warning("no entity of the gap analysis has \(stage.id) data; the stage ladder is left out", at: g.location, code: .emptyChart))
                 } else {
                     var chart = ChartSpec(kind: .stageLadder, number: nextFigureNumber(),
                                           title: g.title.map { render($0) } ?? words(.stagesTitle),
@@ -59,7 +59,7 @@ extension ReportBuilder {
         let candidates = g.indicators.isEmpty ? dataset.indicators.filter { $0.unit.isNumeric && $0.unit != .stage } : g.indicators.compactMap { indicator($0, at: g.location) }
         let rows = candidates.compactMap { gapRow($0, domestic: domestic, international: international) }
         if rows.isEmpty {
-            diagnostics.append(.warning("no indicator has data on both sides of gap analysis '\(g.id)'; the gap table is left out", at: g.location, code: "empty-gap"))
+            diagnostics.append(.warning("no indicator has data on both sides of gap analysis '\(g.id)'; the gap table is left out", at: g.location, code: .emptyGap))
         } else {
             let header = [TableCell(words(.indicatorHeader), bold: true), TableCell(words(.domesticBest), alignment: .center, bold: true),
                           TableCell(words(.internationalBest), alignment: .center, bold: true),
@@ -109,7 +109,7 @@ extension ReportBuilder {
                 return [InlineSpan(causes.text(t, language))]
             }
             if items.isEmpty {
-                diagnostics.append(.warning("no \(causes.id) observations for the domestic side", at: g.location, code: "empty-gap"))
+                diagnostics.append(.warning("no \(causes.id) observations for the domestic side", at: g.location, code: .emptyGap))
             } else {
                 blocks.append(.paragraph([InlineSpan(words(.rootCausesIntro, String(items.count)), bold: true)]))
                 blocks.append(.list(items: items, ordered: true))

@@ -134,7 +134,7 @@ extension ReportBuilder {
                     TableCell(kindWord(kinds[i]), alignment: .center), TableCell(m.text)]
         }
         guard !rows.isEmpty else {
-            if !t.optional { diagnostics.append(.warning("table '\(t.id)' has no events", at: t.location, hint: "add rows to events.csv for the selected entities", code: "empty-table")) }
+            if !t.optional { diagnostics.append(.warning("table '\(t.id)' has no events", at: t.location, hint: "add rows to events.csv for the selected entities", code: .emptyTable)) }
             return nil
         }
         citePaths(events: true, targets: data.marks.contains { $0.target != nil })
@@ -162,7 +162,7 @@ extension ReportBuilder {
             }
         }
         guard !rows.isEmpty else {
-            if !t.optional { diagnostics.append(.warning("table '\(t.id)' has no targets", at: t.location, hint: "add rows to targets.csv for the selected entities", code: "empty-table")) }
+            if !t.optional { diagnostics.append(.warning("table '\(t.id)' has no targets", at: t.location, hint: "add rows to targets.csv for the selected entities", code: .emptyTable)) }
             return nil
         }
         citePaths(events: false, targets: true)
@@ -177,16 +177,16 @@ extension ReportBuilder {
         func name(_ id: String?) -> String { id.flatMap { dataset.entity($0)?.name(language) } ?? (id ?? "") }
         func event(_ id: String?) -> String { dataset.events.first { $0.id == id }.map(eventText) ?? (id ?? "") }
         switch f.code {
-        case "target-no-outcome":
+        case .targetNoOutcome:
             let goal = dataset.targets.first { $0.id == d["target"] }.map(targetText) ?? (d["target"] ?? "")
             let deadline = d["deadline"].flatMap(Period.init)?.display(language) ?? (d["deadline"] ?? "")
             return zh ? "\(name(d["entity"]))的目标“\(goal)”期限为\(deadline)，资料未说明是否实现。"
                       : "\(name(d["entity"]))’s target “\(goal)” was due in \(deadline); the source does not say whether it was met. "
-        case "event-source-years":
+        case .eventSourceYears:
             let source = d["source"].flatMap { dataset.source($0)?.publisher.resolve(language) } ?? (d["source"] ?? "")
             return zh ? "\(name(d["entity"]))的事件“\(event(d["event"]))”不在\(source)资料的年份（\(d["from"] ?? "")—\(d["to"] ?? "")）之内。"
                       : "\(name(d["entity"])): “\(event(d["event"]))” lies outside the years of \(source) (\(d["from"] ?? "")–\(d["to"] ?? "")). "
-        case "phase-overlap":
+        case .phaseOverlap:
             return zh ? "\(name(d["entity"]))的发展阶段“\(event(d["first"]))”与“\(event(d["second"]))”在时间上重叠（均自 \(d["from"] ?? "") 年起）。"
                       : "\(name(d["entity"])): the phases “\(event(d["first"]))” and “\(event(d["second"]))” overlap (both from \(d["from"] ?? "")). "
         default:
@@ -194,12 +194,12 @@ extension ReportBuilder {
         }
     }
 
-    func pathTreatment(_ code: String) -> String? {
+    func pathTreatment(_ code: DiagnosticCode) -> String? {
         let zh = words.isChinese
         switch code {
-        case "target-no-outcome": return zh ? "处理：目标表中结果记为“原文未说明”，时间轴上画为虚线空心圆。" : "Treatment: shown as “not stated” in the targets table and as a dashed hollow circle on the timeline."
-        case "event-source-years": return zh ? "处理：按原文时间保留。" : "Treatment: kept with the date the source gives."
-        case "phase-overlap": return zh ? "处理：时间轴上分行画出重叠的阶段。" : "Treatment: the timeline draws the overlapping phases on separate rows."
+        case .targetNoOutcome: return zh ? "处理：目标表中结果记为“原文未说明”，时间轴上画为虚线空心圆。" : "Treatment: shown as “not stated” in the targets table and as a dashed hollow circle on the timeline."
+        case .eventSourceYears: return zh ? "处理：按原文时间保留。" : "Treatment: kept with the date the source gives."
+        case .phaseOverlap: return zh ? "处理：时间轴上分行画出重叠的阶段。" : "Treatment: the timeline draws the overlapping phases on separate rows."
         default: return nil
         }
     }

@@ -48,13 +48,13 @@ extension ReportBuilder {
             } else {
                 for p in c.periods {
                     if let period = Period(p) { periods.append(period) } else {
-                        diagnostics.append(.error("'\(p)' is not a period", at: c.location, code: "bad-period"))
+                        diagnostics.append(.error("'\(p)' is not a period", at: c.location, code: .badPeriod))
                     }
                 }
             }
             if periods.isEmpty {
                 if !t.optional {
-                    diagnostics.append(.warning("no \(x.id) data for the table's entities; the column is left out", at: c.location, code: "empty-column"))
+                    diagnostics.append(.warning("no \(x.id) data for the table's entities; the column is left out", at: c.location, code: .emptyColumn))
                 }
                 continue
             }
@@ -62,7 +62,7 @@ extension ReportBuilder {
         }
         guard !groups.isEmpty, !rows.isEmpty else {
             if t.optional { return nil }
-            diagnostics.append(.error("table '\(t.id)' has no rows or no columns", at: t.location, hint: "check its entities and columns", code: "empty-table"))
+            diagnostics.append(.error("table '\(t.id)' has no rows or no columns", at: t.location, hint: "check its entities and columns", code: .emptyTable))
             return nil
         }
         var header1 = [TableCell("", bold: true)]
@@ -105,7 +105,7 @@ extension ReportBuilder {
         let columns = entities(t.entities)
         let indicators = t.indicators.compactMap { indicator($0, at: t.location) }
         guard !columns.isEmpty, !indicators.isEmpty else {
-            diagnostics.append(.error("table '\(t.id)' has no entities or indicators", at: t.location, code: "empty-table"))
+            diagnostics.append(.error("table '\(t.id)' has no entities or indicators", at: t.location, code: .emptyTable))
             return nil
         }
         let header = [TableCell(words(.indicatorHeader), bold: true)] + columns.map { TableCell($0.name(language), alignment: .center, bold: true) }
@@ -127,7 +127,7 @@ extension ReportBuilder {
                 }
             }
             if any { body.append(row) } else if !t.optional {
-                diagnostics.append(.warning("no \(x.id) data for any entity of table '\(t.id)'; the row is left out", at: t.location, code: "empty-row"))
+                diagnostics.append(.warning("no \(x.id) data for any entity of table '\(t.id)'; the row is left out", at: t.location, code: .emptyRow))
             }
         }
         guard !body.isEmpty else { return nil }
@@ -149,7 +149,7 @@ extension ReportBuilder {
     mutating func relationTable(_ t: TableSpec) -> TableBlock? {
         guard let id = t.relation, let r = dataset.relations.first(where: { $0.id == id }) else {
             diagnostics.append(.error("unknown relation '\(t.relation ?? "")'", at: t.location,
-                                      hint: Suggestion.hint(for: t.relation ?? "", in: dataset.relations.map(\.id)), code: "unknown-relation"))
+                                      hint: Suggestion.hint(for: t.relation ?? "", in: dataset.relations.map(\.id)), code: .unknownRelation))
             return nil
         }
         guard let stated = dataset.indicator(r.stated), let num = dataset.indicator(r.numerator), let den = dataset.indicator(r.denominator) else { return nil }
@@ -175,7 +175,7 @@ extension ReportBuilder {
                          TableCell(signed(diff), alignment: .decimal, fill: flagged ? Color(hex: "#fde7d9") : nil, bold: flagged)])
         }
         guard !body.isEmpty else {
-            diagnostics.append(.warning("relation table '\(t.id)' has no complete rows", at: t.location, code: "empty-table"))
+            diagnostics.append(.warning("relation table '\(t.id)' has no complete rows", at: t.location, code: .emptyTable))
             return nil
         }
         let note = sourceNote(t.sourceNote, [stated, num, den])
@@ -208,7 +208,7 @@ extension ReportBuilder {
             }
         }
         guard !body.isEmpty else {
-            if !t.optional { diagnostics.append(.warning("table '\(t.id)' has no observations", at: t.location, code: "empty-table")) }
+            if !t.optional { diagnostics.append(.warning("table '\(t.id)' has no observations", at: t.location, code: .emptyTable)) }
             return nil
         }
         // Cite only the indicators that gave rows, not every one the spec lists.

@@ -56,7 +56,7 @@ struct ReportBuilder {
 
     mutating func indicator(_ id: String, at location: SourceLocation?) -> Indicator? {
         if let x = dataset.indicator(id) { return x }
-        diagnostics.append(.error("unknown indicator '\(id)'", at: location, hint: Suggestion.hint(for: id, in: dataset.indicators.map(\.id)), code: "unknown-indicator"))
+        diagnostics.append(.error("unknown indicator '\(id)'", at: location, hint: Suggestion.hint(for: id, in: dataset.indicators.map(\.id)), code: .unknownIndicator))
         return nil
     }
 
@@ -76,7 +76,7 @@ struct ReportBuilder {
         let tags = dataset.tags
         for group in spec.groups where !tags.contains(group.tag) {
             diagnostics.append(.error("group '\(group.tag)': no entity has this tag", at: group.location ?? SourceLocation(file: spec.path),
-                                      hint: Suggestion.hint(for: group.tag, in: tags), code: "unknown-tag"))
+                                      hint: Suggestion.hint(for: group.tag, in: tags), code: .unknownTag))
         }
         blocks.append(.title(TitleBlock(title: render(spec.title), subtitle: spec.subtitle.map { render($0) } ?? "",
                                         author: spec.author, date: displayDate(spec.date))))
@@ -85,7 +85,7 @@ struct ReportBuilder {
             let ids = charts.map(\.id)
             for id in only where !ids.contains(id) {
                 diagnostics.append(.error("outputs.charts.only names no chart of this report: '\(id)'", at: SourceLocation(file: spec.path),
-                                          hint: Suggestion.hint(for: id, in: ids), code: "unknown-chart"))
+                                          hint: Suggestion.hint(for: id, in: ids), code: .unknownChart))
             }
         }
         let meta = LayoutMetadata(title: render(spec.title), author: spec.author, subject: spec.subtitle.map { render($0) } ?? "",
@@ -148,7 +148,7 @@ struct ReportBuilder {
     mutating func addReferences(title: String, at location: SourceLocation) {
         guard !citedSources.isEmpty else {
             diagnostics.append(.warning("the references section is left out: nothing before it cites a source", at: location,
-                                        hint: "put references: after the tables, charts and placeholders that use the data", code: "empty-references"))
+                                        hint: "put references: after the tables, charts and placeholders that use the data", code: .emptyReferences))
             return
         }
         let items = citedSources.compactMap { dataset.source($0) }.map { s -> String in

@@ -155,9 +155,9 @@ public final class ReportEngine: @unchecked Sendable {
             // Write errors already name the file; other failures are reported against the spec.
             if error is BuildError {
                 record.errors.append(String(describing: error))
-                record.diagnostics = (record.diagnostics ?? []) + [.error(String(describing: error), code: "write-failed")]
+                record.diagnostics = (record.diagnostics ?? []) + [.error(String(describing: error), code: .writeFailed)]
             } else {
-                record.add([.error("\(error)", at: SourceLocation(file: job.specPath), code: "build-failed")])
+                record.add([.error("\(error)", at: SourceLocation(file: job.specPath), code: .buildFailed)])
             }
             record.durationSeconds = Self.seconds(since: start)
         }
@@ -229,7 +229,7 @@ public final class ReportEngine: @unchecked Sendable {
         }
         for text in renderer.fonts.textsWithMissingGlyphs(drawnTexts) {
             warnings.append(.warning("no installed font has glyphs for some characters of '\(text.prefix(40))'; they show as boxes",
-                                     at: SourceLocation(file: spec.path), hint: "install a font that covers them, or add it to the style's font list", code: "tofu"))
+                                     at: SourceLocation(file: spec.path), hint: "install a font that covers them, or add it to the style's font list", code: .tofu))
         }
         let encoded = try encodes.wait()
         timer.lap("png encodes")

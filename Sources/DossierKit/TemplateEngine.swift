@@ -35,7 +35,7 @@ struct TemplateEngine {
                 continue
             }
             guard let close = rest[open.upperBound...].utf8.firstRange(of: "}}".utf8) else {
-                diagnostics.append(.error("placeholder '{{' is never closed", at: position.location(at: open.lowerBound), hint: "write {{ name US }}", code: "template"))
+                diagnostics.append(.error("placeholder '{{' is never closed", at: position.location(at: open.lowerBound), hint: "write {{ name US }}", code: .template))
                 return out + rest[open.lowerBound...]
             }
             let inner = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
@@ -63,16 +63,16 @@ struct TemplateEngine {
         if let name = unknownParameter {
             diagnostics.append(.error("unknown parameter '$\(name)' in {{\(expression)}}", at: location,
                                       hint: parameters.isEmpty ? "declare it under params:" : Suggestion.hint(for: name, in: Array(parameters.keys)),
-                                      code: "unknown-param"))
+                                      code: .unknownParam))
             return "{{\(expression)}}"
         }
         guard let function = words.first else {
-            diagnostics.append(.error("empty placeholder {{ }}", at: location, code: "template"))
+            diagnostics.append(.error("empty placeholder {{ }}", at: location, code: .template))
             return ""
         }
         let args = Array(words.dropFirst())
         func fail(_ message: String, hint: String? = nil) -> String {
-            diagnostics.append(.error(message, at: location, hint: hint, code: "template"))
+            diagnostics.append(.error(message, at: location, hint: hint, code: .template))
             return "{{\(expression)}}"
         }
         func need(_ n: Int, _ usage: String) -> Bool {

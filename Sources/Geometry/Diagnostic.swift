@@ -17,12 +17,12 @@ public struct Diagnostic: Hashable, Sendable, Codable, Error, CustomStringConver
     public var location: SourceLocation?
     public var hint: String?
     /// A short stable code for machines (e.g. "unknown-key", "rank-tie").
-    public var code: String
+    public var code: DiagnosticCode
     /// Structured facts behind the message (ids, values), so reports can restate it in their own language.
     public var details: [String: String]
 
     public init(_ severity: Severity, _ message: String, at location: SourceLocation? = nil, hint: String? = nil,
-                code: String = "general") {
+                code: DiagnosticCode = .general) {
         self.severity = severity; self.message = message; self.location = location; self.hint = hint; self.code = code
         self.details = [:]
     }
@@ -35,12 +35,12 @@ public struct Diagnostic: Hashable, Sendable, Codable, Error, CustomStringConver
     }
 
     public static func error(_ message: String, at location: SourceLocation? = nil, hint: String? = nil,
-                             code: String = "general") -> Diagnostic {
+                             code: DiagnosticCode = .general) -> Diagnostic {
         Diagnostic(.error, message, at: location, hint: hint, code: code)
     }
 
     public static func warning(_ message: String, at location: SourceLocation? = nil, hint: String? = nil,
-                               code: String = "general") -> Diagnostic {
+                               code: DiagnosticCode = .general) -> Diagnostic {
         Diagnostic(.warning, message, at: location, hint: hint, code: code)
     }
 

@@ -39,7 +39,7 @@ struct FlowBuilder {
                 // HeadingCollector leaves blank headings out too, so `nextHeading` stays in step.
                 guard !text.trimmingSpaces.isEmpty else {
                     warnings.append(.warning("a level-\(level) heading has no text; left out", hint: "give the heading a text or remove it",
-                                             code: "empty-text"))
+                                             code: .emptyText))
                     continue
                 }
                 let unit = heading(level: min(max(level, 1), 3))
@@ -52,7 +52,7 @@ struct FlowBuilder {
                 if kept.count < items.count {
                     let blank = items.count - kept.count
                     warnings.append(.warning(blank == 1 ? "a list item has no text; left out" : "\(blank) list items have no text; left out",
-                                             hint: "give every item a text or remove the empty ones", code: "empty-text"))
+                                             hint: "give every item a text or remove the empty ones", code: .emptyText))
                 }
                 append(tagged(paragraphs.list(kept, ordered: ordered), as: .list), before: style.paragraphSpacing * 0.5, after: style.paragraphSpacing)
             case .callouts(let callouts):
@@ -60,7 +60,7 @@ struct FlowBuilder {
                 for callout in callouts where callout.value.trimmingSpaces.isEmpty {
                     let label = callout.label.trimmingSpaces
                     warnings.append(.warning(label.isEmpty ? "a callout has no value; left out" : "callout '\(label)' has no value; left out",
-                                             hint: "give the callout a value or remove it", code: "empty-text"))
+                                             hint: "give the callout a value or remove it", code: .emptyText))
                 }
                 append(tagged(CalloutLayout(typesetter: typesetter, width: width).layout(kept), as: .paragraph), before: body * 0.6, after: body * 1.2)
             case .table(let table):
@@ -83,7 +83,7 @@ struct FlowBuilder {
                 append(tagged(paragraphs.references(items), as: .list), before: 0, after: style.paragraphSpacing)
             case .note(let spans):
                 guard !Self.isBlank(spans) else {
-                    warnings.append(.warning("a note has no text; left out", hint: "give the note a text or remove it", code: "empty-text"))
+                    warnings.append(.warning("a note has no text; left out", hint: "give the note a text or remove it", code: .emptyText))
                     continue
                 }
                 append(tagged(paragraphs.note(spans), as: .note), before: body * 0.6, after: body * 1.2)
@@ -176,7 +176,7 @@ struct FlowBuilder {
         var height = figure.height
         if height > content.height {
             warnings.append(.warning("figure '\(figure.chart.title)' is \(Int(height)) pt tall, more than the page (\(Int(content.height)) pt); drawn at the page height",
-                                     hint: "lower the figure height", code: "figure-too-tall"))
+                                     hint: "lower the figure height", code: .figureTooTall))
             height = content.height
         }
         height = max(1, height)

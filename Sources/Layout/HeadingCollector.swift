@@ -28,7 +28,7 @@ enum HeadingCollector {
             if !anchor.isEmpty {
                 if !used.contains(anchor) { used.insert(anchor); return anchor }
                 warnings.append(.warning("duplicate anchor '\(anchor)'", hint: "links to '#\(anchor)' go to its first heading",
-                                         code: "duplicate-anchor"))
+                                         code: .duplicateAnchor))
             }
             var name = "h-" + path[0...index].map(String.init).joined(separator: "-")
             while used.contains(name) { name += "x" }
@@ -45,7 +45,7 @@ enum HeadingCollector {
                 let clamped = min(max(level, 1), 3)
                 if clamped != level {
                     warnings.append(.warning("heading level \(level) is out of range; using \(clamped)",
-                                             hint: "heading levels are 1, 2 and 3", code: "heading-level"))
+                                             hint: "heading levels are 1, 2 and 3", code: .headingLevel))
                 }
                 // Spaced as it is set, so the outline, the contents and the running header match the heading.
                 // The gap after the number is the numbering's own ("1 总体"), not a CJK–Latin boundary.
@@ -59,7 +59,7 @@ enum HeadingCollector {
                 // Figures share the destination namespace with headings.
                 let anchor = figure.anchor.trimmingSpaces
                 if used.contains(anchor) {
-                    warnings.append(.warning("duplicate anchor '\(anchor)'", code: "duplicate-anchor"))
+                    warnings.append(.warning("duplicate anchor '\(anchor)'", code: .duplicateAnchor))
                 }
                 used.insert(anchor)
             default:

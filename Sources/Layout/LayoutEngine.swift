@@ -114,7 +114,7 @@ public struct LayoutEngine: Sendable {
                             + "\(pt(given.width))×\(pt(given.height)) pt for the text; laid out on "
                             + "\(pt(t.contentRect.width))×\(pt(t.contentRect.height)) pt instead",
                             hint: "make the margins smaller or the page larger (the text needs at least "
-                                + "\(Int(minimum.width))×\(Int(minimum.height)) pt)", code: "page-too-small"))
+                                + "\(Int(minimum.width))×\(Int(minimum.height)) pt)", code: .pageTooSmall))
     }
 
     /// A full-page fill in the style's background colour; nil for white, which the paper already is (and
@@ -185,7 +185,7 @@ public struct LayoutEngine: Sendable {
         }
         for page in pages { scan(page.items) }
         return missing.map {
-            .warning("link to '#\($0)' has no destination", hint: Suggestion.hint(for: $0, in: Array(known)), code: "broken-link")
+            .warning("link to '#\($0)' has no destination", hint: Suggestion.hint(for: $0, in: Array(known)), code: .brokenLink)
         }
     }
 }

@@ -116,7 +116,7 @@ struct Paginator: Sendable {
             let clip = top + unit.height > limit
             if clip {
                 body.warnings.append(.warning("\(unit.what.isEmpty ? "a block" : unit.what) is taller than a page and was clipped",
-                                              hint: "split it into smaller blocks or make it shorter", code: "clipped"))
+                                              hint: "split it into smaller blocks or make it shorter", code: .clipped))
             }
             place(unit, at: top, clip: clip)
             y = top + unit.height

@@ -189,10 +189,10 @@ struct TableLayout: Sendable {
         let hint = "show fewer columns (fewer periods or indicators), split the table in two, or use a landscape page"
         if levels.hard.reduce(0, +) > width + 0.01 {
             return [.warning("\(what) has \(columns) columns, too many for the page: even at \(size) pt some numbers or words are split across lines",
-                             hint: hint, code: "table-too-wide").with(["columns": String(columns), "size": size, "split": "true"])]
+                             hint: hint, code: .tableTooWide).with(["columns": String(columns), "size": size, "split": "true"])]
         }
         if fontScale < Self.minimumFontScale - 1e-9 {
-            return [.warning("\(what) has \(columns) columns and is set at \(size) pt to fit the page", hint: hint, code: "table-too-wide")
+            return [.warning("\(what) has \(columns) columns and is set at \(size) pt to fit the page", hint: hint, code: .tableTooWide)
                 .with(["columns": String(columns), "size": size, "split": "false"])]
         }
         return []

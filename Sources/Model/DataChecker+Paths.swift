@@ -7,16 +7,16 @@ extension DataChecker {
         var seen: [String: SourceLocation?] = [:]
         func checkID(_ id: String, _ location: SourceLocation?) {
             if let first = seen[id] {
-                out.append(.error("duplicate event or target id '\(id)'\(first.map { " (first at \($0))" } ?? "")", at: location, code: "duplicate-event"))
+                out.append(.error("duplicate event or target id '\(id)'\(first.map { " (first at \($0))" } ?? "")", at: location, code: .duplicateEvent))
             }
             seen[id] = location
         }
         func checkRefs(entity: String, source: String?, _ location: SourceLocation?) {
             if data.entity(entity) == nil {
-                out.append(.error("unknown entity '\(entity)'", at: location, hint: Suggestion.hint(for: entity, in: entityIDs), code: "unknown-entity"))
+                out.append(.error("unknown entity '\(entity)'", at: location, hint: Suggestion.hint(for: entity, in: entityIDs), code: .unknownEntity))
             }
             if let source, data.source(source) == nil {
-                out.append(.error("unknown source '\(source)'", at: location, hint: Suggestion.hint(for: source, in: sourceIDs), code: "unknown-source"))
+                out.append(.error("unknown source '\(source)'", at: location, hint: Suggestion.hint(for: source, in: sourceIDs), code: .unknownSource))
             }
         }
         for e in data.events {
@@ -25,7 +25,7 @@ extension DataChecker {
             if let s = e.source.flatMap(data.source), let lo = s.years.min(), let hi = s.years.max(),
                e.date.startYear < lo || e.date.endYear > hi {
                 out.append(Diagnostic.warning("event \(e.id) (\(e.date)) is outside the years of source '\(s.id)' (\(lo)–\(hi))", at: e.location,
-                                              hint: "check the date, or widen the source's years if it covers them", code: "event-source-years")
+                                              hint: "check the date, or widen the source's years if it covers them", code: .eventSourceYears)
                     .with(["file": "events.csv", "event": e.id, "entity": e.entity, "period": e.date.description, "source": s.id,
                            "from": String(lo), "to": String(hi)]))
             }
@@ -37,7 +37,7 @@ extension DataChecker {
             checkRefs(entity: t.entity, source: t.source, t.location)
             if let x = t.indicator, data.indicator(x) == nil {
                 out.append(.error("target \(t.id) names unknown indicator '\(x)'", at: t.location,
-                                  hint: Suggestion.hint(for: x, in: data.indicators.map(\.id)), code: "unknown-indicator"))
+                                  hint: Suggestion.hint(for: x, in: data.indicators.map(\.id)), code: .unknownIndicator))
             }
             // "Passed" is judged against what the source could know (its last year), never against today's date,
             // so a check gives the same findings on every machine and every day.
@@ -45,7 +45,7 @@ extension DataChecker {
             if t.status == .unknown, let deadline = t.deadline, deadline.endYear < known {
                 out.append(Diagnostic(.note, "target \(t.id) of \(t.entity) had a deadline of \(deadline), but no outcome is recorded",
                                       at: t.location, hint: "set status to met or missed (and 'met' to when) if the source says so",
-                                      code: "target-no-outcome")
+                                      code: .targetNoOutcome)
                     .with(["file": "targets.csv", "target": t.id, "entity": t.entity, "deadline": deadline.description, "known": String(known)]))
             }
         }
@@ -72,7 +72,7 @@ extension DataChecker {
                     let until = earlier.end == .open ? "open" : String(earlierEnd)
                     out.append(Diagnostic.warning("phases \(earlier.id) (\(earlier.date.startYear)–\(until)) and \(e.id) (from \(e.date.startYear)) of programme '\(e.programme ?? "")' overlap",
                                                   at: e.location, hint: "phases of one programme follow each other; check the years, or give the phases different programmes",
-                                                  code: "phase-overlap")
+                                                  code: .phaseOverlap)
                         .with(["file": "events.csv", "entity": e.entity, "programme": e.programme ?? "", "first": earlier.id, "second": e.id,
                                "from": String(e.date.startYear), "until": until]))
                 }

@@ -13,7 +13,7 @@ extension DataChecker {
                     let message = chain.count == 1 ? "entity '\(e.id)' is its own parent"
                         : "entities' parents form a cycle: \((chain + [e.id]).joined(separator: " → "))"
                     out.append(.error(message, at: e.location, hint: "a parent is the region or country that contains the entity; leave it empty at the top",
-                                      code: "parent-cycle"))
+                                      code: .parentCycle))
                     reported.formUnion(chain)
                     break
                 }

@@ -73,7 +73,7 @@ public struct CSVReader {
             default:
                 if afterQuote {
                     diagnostics.append(.error("unexpected text after a closing quote", at: SourceLocation(file: file, line: line),
-                                              hint: "double a quote inside a quoted field (\"\"), or quote the whole field", code: "csv-syntax"))
+                                              hint: "double a quote inside a quoted field (\"\"), or quote the whole field", code: .csvSyntax))
                     afterQuote = false
                 }
                 field.append(c)
@@ -82,7 +82,7 @@ public struct CSVReader {
         }
         if inQuotes {
             diagnostics.append(.error("a quoted field is never closed", at: SourceLocation(file: file, line: quoteLine),
-                                      hint: "add the closing \" (a quote inside a field is written as \"\")", code: "csv-syntax"))
+                                      hint: "add the closing \" (a quote inside a field is written as \"\")", code: .csvSyntax))
         }
         if !atRecordStart || !field.isEmpty || !fields.isEmpty { endRecord() }
         return records
@@ -93,19 +93,19 @@ public struct CSVReader {
                              diagnostics: inout [Diagnostic]) -> [(line: Int, row: [String: String])] {
         let records = parse(text, file: file, diagnostics: &diagnostics)
         guard let header = records.first else {
-            diagnostics.append(.error("file has no header row", at: SourceLocation(file: file, line: 1), hint: "the first row must be: \(expected.joined(separator: ","))", code: "csv-header"))
+            diagnostics.append(.error("file has no header row", at: SourceLocation(file: file, line: 1), hint: "the first row must be: \(expected.joined(separator: ","))", code: .csvHeader))
             return []
         }
         let names = header.fields.map { $0.trimmedSpaces }
         var ok = true
         for (i, name) in names.enumerated() where !expected.contains(name) {
             diagnostics.append(.error("unknown column '\(name)'", at: SourceLocation(file: file, line: header.line, column: i + 1),
-                                      hint: Suggestion.hint(for: name, in: expected), code: "csv-header"))
+                                      hint: Suggestion.hint(for: name, in: expected), code: .csvHeader))
             ok = false
         }
         for name in expected where required.contains(name) && !names.contains(name) {
             diagnostics.append(.error("missing column '\(name)'", at: SourceLocation(file: file, line: header.line),
-                                      hint: "the header must be: \(expected.joined(separator: ","))", code: "csv-header"))
+                                      hint: "the header must be: \(expected.joined(separator: ","))", code: .csvHeader))
             ok = false
         }
         guard ok else { return [] }
@@ -115,7 +115,7 @@ public struct CSVReader {
             if record.fields.count != names.count {
                 diagnostics.append(.error("row has \(record.fields.count) fields but the header has \(names.count)",
                                           at: SourceLocation(file: file, line: record.line),
-                                          hint: "quote fields that contain commas", code: "csv-columns"))
+                                          hint: "quote fields that contain commas", code: .csvColumns))
                 continue
             }
             var row: [String: String] = [:]

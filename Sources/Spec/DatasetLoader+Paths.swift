@@ -28,19 +28,19 @@ extension DatasetLoader {
             let id = row["id", default: ""].trimmedSpaces
             guard !id.isEmpty, id.unicodeScalars.allSatisfy(idCharacters.contains) else {
                 diagnostics.append(.error("event id '\(id)' is empty or has characters other than letters, digits, '-', '_', '.'", at: at("id"),
-                                          hint: "an id such as SG-1980-plan", code: "bad-id"))
+                                          hint: "an id such as SG-1980-plan", code: .badId))
                 continue
             }
             let kindText = row["kind", default: ""].trimmedSpaces
             guard let kind = EventKind(rawValue: kindText), kind != .target else {
                 let hint = kindText == "target" ? "targets go in targets.csv, with a deadline and a status"
                     : Suggestion.hint(for: kindText, in: EventKind.allCases.filter { $0 != .target }.map(\.rawValue))
-                diagnostics.append(.error("unknown event kind '\(kindText)'", at: at("kind"), hint: hint, code: "bad-kind"))
+                diagnostics.append(.error("unknown event kind '\(kindText)'", at: at("kind"), hint: hint, code: .badKind))
                 continue
             }
             let dateText = row["date", default: ""]
             guard let date = Period(dateText) else {
-                diagnostics.append(.error("event date '\(dateText)' is not a period", at: at("date"), hint: periodHint, code: "bad-period"))
+                diagnostics.append(.error("event date '\(dateText)' is not a period", at: at("date"), hint: periodHint, code: .badPeriod))
                 continue
             }
             var end: EventEnd?
@@ -50,11 +50,11 @@ extension DatasetLoader {
             } else if !endText.isEmpty {
                 guard let p = Period(endText) else {
                     diagnostics.append(.error("event end '\(endText)' is not a period", at: at("end"),
-                                              hint: periodHint + ", or 'open' for a span still running", code: "bad-period"))
+                                              hint: periodHint + ", or 'open' for a span still running", code: .badPeriod))
                     continue
                 }
                 guard p.endYear >= date.startYear else {
-                    diagnostics.append(.error("event ends (\(p)) before it starts (\(date))", at: at("end"), hint: "swap date and end", code: "bad-period"))
+                    diagnostics.append(.error("event ends (\(p)) before it starts (\(date))", at: at("end"), hint: "swap date and end", code: .badPeriod))
                     continue
                 }
                 end = .period(p)
@@ -83,7 +83,7 @@ extension DatasetLoader {
             let id = row["id", default: ""].trimmedSpaces
             guard !id.isEmpty, id.unicodeScalars.allSatisfy(idCharacters.contains) else {
                 diagnostics.append(.error("target id '\(id)' is empty or has characters other than letters, digits, '-', '_', '.'", at: at("id"),
-                                          hint: "an id such as GB-2005-all-online", code: "bad-id"))
+                                          hint: "an id such as GB-2005-all-online", code: .badId))
                 continue
             }
             var periods: [String: Period] = [:]
@@ -93,7 +93,7 @@ extension DatasetLoader {
                 guard !t.isEmpty else { continue }
                 if let p = Period(t) { periods[key] = p } else {
                     diagnostics.append(.error("\(key) '\(t)' is not a period", at: at(key), hint: periodHint + "; leave it empty when the source gives none",
-                                              code: "bad-period"))
+                                              code: .badPeriod))
                     ok = false
                 }
             }
@@ -102,12 +102,12 @@ extension DatasetLoader {
             if status == nil {
                 diagnostics.append(.error("unknown target status '\(statusText)'", at: at("status"),
                                           hint: Suggestion.hint(for: statusText, in: TargetStatus.allCases.map(\.rawValue)) ?? "met, missed or unknown",
-                                          code: "bad-status"))
+                                          code: .badStatus))
                 ok = false
             }
             if periods["met"] != nil, status != .met {
                 diagnostics.append(.error("target has a 'met' date but status '\(statusText)'", at: at("met"),
-                                          hint: "set status to met, or leave 'met' empty", code: "bad-status"))
+                                          hint: "set status to met, or leave 'met' empty", code: .badStatus))
                 ok = false
             }
             guard ok, let status else { continue }

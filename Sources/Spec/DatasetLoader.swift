@@ -10,7 +10,7 @@ public enum DatasetLoader {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
             return (nil, [.error("dataset folder not found", at: SourceLocation(file: folder),
-                                 hint: "a dataset is a folder with entities.csv, indicators.yaml, sources.yaml and observations.csv", code: "file-not-found")])
+                                 hint: "a dataset is a folder with entities.csv, indicators.yaml, sources.yaml and observations.csv", code: .fileNotFound)])
         }
         let path = { (name: String) in (folder as NSString).appendingPathComponent(name) }
         let entities = loadEntities(path("entities.csv"), &diagnostics)
@@ -42,12 +42,12 @@ public enum DatasetLoader {
             let at = SourceLocation(file: file, line: line)
             let id = row["id", default: ""].trimmedSpaces
             guard !id.isEmpty, id.unicodeScalars.allSatisfy(idCharacters.contains) else {
-                diagnostics.append(.error("entity id '\(id)' is empty or has characters other than letters, digits, '-', '_', '.'", at: at, code: "bad-id"))
+                diagnostics.append(.error("entity id '\(id)' is empty or has characters other than letters, digits, '-', '_', '.'", at: at, code: .badId))
                 continue
             }
             let kindText = row["kind", default: ""].trimmedSpaces
             guard let kind = EntityKind(rawValue: kindText) else {
-                diagnostics.append(.error("unknown entity kind '\(kindText)'", at: at, hint: Suggestion.hint(for: kindText, in: EntityKind.allCases.map(\.rawValue)), code: "bad-kind"))
+                diagnostics.append(.error("unknown entity kind '\(kindText)'", at: at, hint: Suggestion.hint(for: kindText, in: EntityKind.allCases.map(\.rawValue)), code: .badKind))
                 continue
             }
             let parent = row["parent", default: ""].trimmedSpaces
@@ -70,7 +70,7 @@ public enum DatasetLoader {
             let periodText = row["period", default: ""]
             guard let period = Period(periodText) else {
                 diagnostics.append(.error("period '\(periodText)' is not a year (2003), a month (2002-10), a date (2002-09-15) or a range (2001/2003)",
-                                          at: at, code: "bad-period"))
+                                          at: at, code: .badPeriod))
                 continue
             }
             let indicator = row["indicator", default: ""].trimmedSpaces
@@ -82,7 +82,7 @@ public enum DatasetLoader {
                 qualifier = Qualifier(rawValue: qualifierText)
                 if qualifier == nil {
                     diagnostics.append(.error("unknown qualifier '\(qualifierText)'", at: at,
-                                              hint: Suggestion.hint(for: qualifierText, in: Qualifier.allCases.map(\.rawValue)), code: "bad-qualifier"))
+                                              hint: Suggestion.hint(for: qualifierText, in: Qualifier.allCases.map(\.rawValue)), code: .badQualifier))
                 }
             }
             out.append(Observation(entity: row["entity", default: ""].trimmedSpaces, indicator: indicator, period: period, value: value,
@@ -93,24 +93,24 @@ public enum DatasetLoader {
 
     static func parseValue(_ raw: String, unit: IndicatorUnit?, at: SourceLocation, _ diagnostics: inout [Diagnostic]) -> Value? {
         if raw.isEmpty {
-            diagnostics.append(.error("value is empty", at: at, hint: "leave the row out when there is no figure; missing values are shown as —", code: "empty-value"))
+            diagnostics.append(.error("value is empty", at: at, hint: "leave the row out when there is no figure; missing values are shown as —", code: .emptyValue))
             return nil
         }
         if unit == .text || unit == .date { return .text(raw) }
         if unit == .stage, raw.contains("/") {
             let parts = raw.split(separator: "/")
             if parts.count == 2, let a = Int(parts[0]), let b = Int(parts[1]), a <= b { return .stageRange(a, b) }
-            diagnostics.append(.error("stage range '\(raw)' must be written low/high, e.g. 1/3", at: at, code: "type"))
+            diagnostics.append(.error("stage range '\(raw)' must be written low/high, e.g. 1/3", at: at, code: .wrongType))
             return nil
         }
         let lower = raw.lowercased()
         if ["nan", "inf", "-inf", "infinity", "+inf"].contains(lower) {
-            diagnostics.append(.error("value '\(raw)' is not a finite number", at: at, code: "type"))
+            diagnostics.append(.error("value '\(raw)' is not a finite number", at: at, code: .wrongType))
             return nil
         }
         if let n = Double(raw) {
             guard n.isFinite, abs(n) < 1e15 else {
-                diagnostics.append(.error("value '\(raw)' is too large (limit 10^15)", at: at, code: "type"))
+                diagnostics.append(.error("value '\(raw)' is too large (limit 10^15)", at: at, code: .wrongType))
                 return nil
             }
             return .number(n)
@@ -166,13 +166,13 @@ public enum DatasetLoader {
                 var unit = IndicatorUnit.number
                 if let u = m.required("unit", &diagnostics), let s = u.string(&diagnostics, what: "'unit'") {
                     if let parsed = IndicatorUnit(rawValue: s) { unit = parsed } else {
-                        diagnostics.append(.error("unknown unit '\(s)'", at: u.location, hint: Suggestion.hint(for: s, in: IndicatorUnit.allCases.map(\.rawValue)), code: "bad-unit"))
+                        diagnostics.append(.error("unknown unit '\(s)'", at: u.location, hint: Suggestion.hint(for: s, in: IndicatorUnit.allCases.map(\.rawValue)), code: .badUnit))
                     }
                 }
                 var direction: Direction = unit == .rank ? .lowerBetter : .none
                 if let d = m.value("direction"), let s = d.string(&diagnostics, what: "'direction'") {
                     if let parsed = Direction(rawValue: s) { direction = parsed } else {
-                        diagnostics.append(.error("unknown direction '\(s)'", at: d.location, hint: Suggestion.hint(for: s, in: Direction.allCases.map(\.rawValue)), code: "bad-direction"))
+                        diagnostics.append(.error("unknown direction '\(s)'", at: d.location, hint: Suggestion.hint(for: s, in: Direction.allCases.map(\.rawValue)), code: .badDirection))
                     }
                 }
                 let source = m.string("source", &diagnostics)
@@ -180,7 +180,7 @@ public enum DatasetLoader {
                 if var f = m.value("format")?.mapping(&diagnostics, what: "'format'") {
                     if let node = f.value("decimals"), let d = node.int(&diagnostics, what: "'decimals'") {
                         if (0...6).contains(d) { format.decimals = d } else {
-                            diagnostics.append(.error("decimals must be between 0 and 6, got \(d)", at: node.location, code: "bad-format"))
+                            diagnostics.append(.error("decimals must be between 0 and 6, got \(d)", at: node.location, code: .badFormat))
                         }
                     }
                     format.prefix = f.string("prefix", &diagnostics) ?? ""
@@ -217,7 +217,7 @@ public enum DatasetLoader {
                 guard var m = item.mapping(&diagnostics, what: "a relation") else { continue }
                 let id = m.string("id", &diagnostics) ?? "relation"
                 if let kind = m.string("kind", &diagnostics), kind != "ratio" {
-                    diagnostics.append(.error("unknown relation kind '\(kind)'", at: m.keyLocation("kind"), hint: "the only kind is 'ratio'", code: "bad-relation"))
+                    diagnostics.append(.error("unknown relation kind '\(kind)'", at: m.keyLocation("kind"), hint: "the only kind is 'ratio'", code: .badRelation))
                 }
                 let stated = m.required("stated", &diagnostics)?.string(&diagnostics, what: "'stated'")
                 let numerator = m.required("numerator", &diagnostics)?.string(&diagnostics, what: "'numerator'")

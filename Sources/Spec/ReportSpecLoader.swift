@@ -39,7 +39,7 @@ public enum ReportSpecLoader {
         for (k, v) in parameters {
             if params[k] == nil {
                 diagnostics.append(.error("unknown parameter '\(k)'", at: SourceLocation(file: path),
-                                          hint: params.isEmpty ? "this spec declares no params" : Suggestion.hint(for: k, in: Array(params.keys)), code: "unknown-param"))
+                                          hint: params.isEmpty ? "this spec declares no params" : Suggestion.hint(for: k, in: Array(params.keys)), code: .unknownParam))
             }
             params[k] = v
         }
@@ -47,7 +47,7 @@ public enum ReportSpecLoader {
 
         if let v = m.required("version", &diagnostics) {
             if let n = v.int(&diagnostics, what: "'version'"), n != supportedVersion {
-                diagnostics.append(.error("spec version \(n) is not supported", at: v.location, hint: "this Dossier reads version: \(supportedVersion)", code: "bad-version"))
+                diagnostics.append(.error("spec version \(n) is not supported", at: v.location, hint: "this Dossier reads version: \(supportedVersion)", code: .badVersion))
             }
         }
         let title = reader.text(m.required("title", &diagnostics), &diagnostics) ?? SpecText("", at: SourceLocation(file: path))
@@ -60,7 +60,7 @@ public enum ReportSpecLoader {
             if let s = reader.text(d, &diagnostics)?.text {
                 if case .day = Period(s) { date = s } else {
                     diagnostics.append(.error("date '\(s)' is not a valid date written YYYY-MM-DD", at: d.location,
-                                              hint: "the date is printed on the cover and written into the PDF, so builds are reproducible", code: "bad-date"))
+                                              hint: "the date is printed on the cover and written into the PDF, so builds are reproducible", code: .badDate))
                 }
             }
         } else if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] {
@@ -71,18 +71,18 @@ public enum ReportSpecLoader {
                 formatter.dateFormat = "yyyy-MM-dd"
                 date = formatter.string(from: Date(timeIntervalSince1970: seconds))
             } else {
-                diagnostics.append(.error("SOURCE_DATE_EPOCH '\(epoch)' is not a number of seconds since 1970", at: SourceLocation(file: path), code: "bad-date"))
+                diagnostics.append(.error("SOURCE_DATE_EPOCH '\(epoch)' is not a number of seconds since 1970", at: SourceLocation(file: path), code: .badDate))
             }
         } else {
             diagnostics.append(.error("the spec has no date", at: m.location,
-                                      hint: "add date: YYYY-MM-DD (or set SOURCE_DATE_EPOCH); Dossier never takes the date from the clock", code: "missing-key"))
+                                      hint: "add date: YYYY-MM-DD (or set SOURCE_DATE_EPOCH); Dossier never takes the date from the clock", code: .missingKey))
         }
         var language = "zh-cn"
         let languageLocation = m.value("language")?.location
         if let l = m.value("language"), let s = reader.text(l, &diagnostics)?.text {
             let base = Language.base(s)
             if ["zh", "en"].contains(base) { language = s.lowercased() } else {
-                diagnostics.append(.error("language '\(s)' is not supported", at: l.location, hint: "use zh-cn or en", code: "bad-language"))
+                diagnostics.append(.error("language '\(s)' is not supported", at: l.location, hint: "use zh-cn or en", code: .badLanguage))
             }
         }
         // No style: the built-in defaults (the same values as Styles/briefing.yaml); so is `briefing` when no
@@ -94,7 +94,7 @@ public enum ReportSpecLoader {
             } else if name != "briefing" {
                 diagnostics.append(.error("style '\(name)' not found", at: node.location,
                                           hint: "give a path (Styles/\(name).yaml relative to the spec), set DOSSIER_STYLES, or use one of the folders searched: "
-                                              + StyleLoader.searchFolders(from: folder).joined(separator: ", "), code: "style-not-found"))
+                                              + StyleLoader.searchFolders(from: folder).joined(separator: ", "), code: .styleNotFound))
             }
         }
         var datasetPath = ""
@@ -108,10 +108,10 @@ public enum ReportSpecLoader {
             let values = b.value("values")?.stringList(&diagnostics, what: "'values'") ?? []
             let over = b.value("over").map { reader.selection($0, &diagnostics) }
             if values.isEmpty && over == nil {
-                diagnostics.append(.error("batch needs 'values' or 'over'", at: b.location, code: "bad-batch"))
+                diagnostics.append(.error("batch needs 'values' or 'over'", at: b.location, code: .badBatch))
             }
             if params[parameter] == nil, !parameter.isEmpty {
-                diagnostics.append(.error("batch parameter '\(parameter)' is not declared in params", at: b.keyLocation("param"), code: "bad-batch"))
+                diagnostics.append(.error("batch parameter '\(parameter)' is not declared in params", at: b.keyLocation("param"), code: .badBatch))
             }
             b.finish(&diagnostics)
             batch = BatchSpec(parameter: parameter, values: values, over: over)
@@ -134,7 +134,7 @@ public enum ReportSpecLoader {
                     case .success(let name): pdfName = name
                     case .failure(let problem):
                         diagnostics.append(.error("the pdf name '\(s.replacingOccurrences(of: "\0", with: "\\0").prefix(80))' \(problem)", at: p.location,
-                                                  hint: "give a file name such as report.pdf, optionally in a subfolder (sub/report.pdf)", code: "bad-output"))
+                                                  hint: "give a file name such as report.pdf, optionally in a subfolder (sub/report.pdf)", code: .badOutput))
                     }
                 }
             }
@@ -144,7 +144,7 @@ public enum ReportSpecLoader {
                 let names = p.scalarText.map { [$0] } ?? p.stringList(&diagnostics, what: "'pdf-standard'") ?? []
                 for name in names {
                     if let standard = PDFStandard(rawValue: name) { pdfStandards.insert(standard) } else {
-                        diagnostics.append(.error("unknown PDF standard '\(name)'", at: p.location, hint: "use ua-1 (PDF/UA-1)", code: "bad-value"))
+                        diagnostics.append(.error("unknown PDF standard '\(name)'", at: p.location, hint: "use ua-1 (PDF/UA-1)", code: .badValue))
                     }
                 }
             }
@@ -175,14 +175,14 @@ struct SpecReader {
         let replaced = Substitution(s, params: params)
         if let name = replaced.unknown.first {
             diagnostics.append(.error("unknown parameter '${\(name)}'", at: node.location,
-                                      hint: params.isEmpty ? "declare it under params:" : Suggestion.hint(for: name, in: Array(params.keys)), code: "unknown-param"))
+                                      hint: params.isEmpty ? "declare it under params:" : Suggestion.hint(for: name, in: Array(params.keys)), code: .unknownParam))
         }
         var text = SpecText(replaced.text, at: node.location)
         text.literals = replaced.literals
         for link in LinkCheck.forbidden(in: replaced.text) {
             diagnostics.append(.error("link target '\(link.prefix(80))' is not allowed", at: node.location,
                                       hint: "links may use http:, https:, mailto: or #anchor; other schemes (javascript:, file:) are refused",
-                                      code: "bad-link"))
+                                      code: .badLink))
         }
         return text
     }
@@ -195,7 +195,7 @@ struct SpecReader {
                 let v = substitute(item)
                 if v.hasPrefix("tag:") { sel.tags.append(String(v.dropFirst(4))) } else if v.hasPrefix("kind:") {
                     if let k = EntityKind(rawValue: String(v.dropFirst(5))) { sel.kinds.append(k) } else {
-                        diagnostics.append(.error("unknown entity kind '\(v.dropFirst(5))'", at: node.location, hint: Suggestion.hint(for: String(v.dropFirst(5)), in: EntityKind.allCases.map(\.rawValue)), code: "bad-kind"))
+                        diagnostics.append(.error("unknown entity kind '\(v.dropFirst(5))'", at: node.location, hint: Suggestion.hint(for: String(v.dropFirst(5)), in: EntityKind.allCases.map(\.rawValue)), code: .badKind))
                     }
                 } else { sel.ids.append(v) }
             }
@@ -208,7 +208,7 @@ struct SpecReader {
         if let kinds = m.value("kinds") {
             for k in kinds.stringList(&diagnostics, what: "'kinds'") ?? [] {
                 if let kind = EntityKind(rawValue: k) { sel.kinds.append(kind) } else {
-                    diagnostics.append(.error("unknown entity kind '\(k)'", at: kinds.location, hint: Suggestion.hint(for: k, in: EntityKind.allCases.map(\.rawValue)), code: "bad-kind"))
+                    diagnostics.append(.error("unknown entity kind '\(k)'", at: kinds.location, hint: Suggestion.hint(for: k, in: EntityKind.allCases.map(\.rawValue)), code: .badKind))
                 }
             }
         }
@@ -216,7 +216,7 @@ struct SpecReader {
             let indicator = t.required("indicator", &diagnostics)?.string(&diagnostics, what: "'indicator'") ?? ""
             let period = t.string("period", &diagnostics)
             let n = t.required("n", &diagnostics)?.int(&diagnostics, what: "'n'") ?? 0
-            if n < 1 { diagnostics.append(.error("top n must be at least 1", at: t.location, code: "bad-value")) }
+            if n < 1 { diagnostics.append(.error("top n must be at least 1", at: t.location, code: .badValue)) }
             t.finish(&diagnostics)
             sel.top = TopSelection(indicator: substitute(indicator), period: period, count: n)
         }
@@ -227,7 +227,7 @@ struct SpecReader {
     mutating func uniqueID(_ node: YAMLNode?, prefix: String, counter: Int, _ diagnostics: inout [Diagnostic]) -> String {
         let id = node.flatMap { text($0, &diagnostics)?.text } ?? "\(prefix)-\(counter)"
         if !usedIDs.insert(id).inserted {
-            diagnostics.append(.error("id '\(id)' is used twice", at: node?.location, hint: "ids name exported files and link targets, so they must be unique", code: "duplicate-id"))
+            diagnostics.append(.error("id '\(id)' is used twice", at: node?.location, hint: "ids name exported files and link targets, so they must be unique", code: .duplicateId))
         }
         return id
     }
@@ -241,10 +241,10 @@ struct SpecReader {
             if kinds.isEmpty {
                 let key = m.keys.first ?? ""
                 diagnostics.append(.error(key.isEmpty ? "empty section" : "unknown section type '\(key)'", at: m.keyLocation(key),
-                                          hint: Suggestion.hint(for: key, in: SpecReader.sectionKeys), code: "unknown-section"))
+                                          hint: Suggestion.hint(for: key, in: SpecReader.sectionKeys), code: .unknownSection))
             } else {
                 diagnostics.append(.error("a section has one type, but this one has \(kinds.joined(separator: ", "))", at: node.location,
-                                          hint: "start a new list item (- ) for each section", code: "bad-section"))
+                                          hint: "start a new list item (- ) for each section", code: .badSection))
             }
             return nil
         }
@@ -253,7 +253,7 @@ struct SpecReader {
         case "heading":
             guard let t = text(m.value("heading"), &diagnostics) else { return nil }
             let level = m.int("level", &diagnostics) ?? 1
-            if !(1...3).contains(level) { diagnostics.append(.error("heading level must be 1, 2 or 3", at: m.keyLocation("level"), code: "bad-value")) }
+            if !(1...3).contains(level) { diagnostics.append(.error("heading level must be 1, 2 or 3", at: m.keyLocation("level"), code: .badValue)) }
             return .heading(t, level: min(3, max(1, level)), anchor: m.string("anchor", &diagnostics))
         case "text":
             return text(m.value("text"), &diagnostics).map(SectionSpec.text)
@@ -303,7 +303,7 @@ struct SpecReader {
         var kind = TableSpec.Kind.matrix
         if let k = m.value("kind"), let s = k.string(&diagnostics, what: "'kind'") {
             if let parsed = TableSpec.Kind(rawValue: s) { kind = parsed } else {
-                diagnostics.append(.error("unknown table kind '\(s)'", at: k.location, hint: Suggestion.hint(for: s, in: TableSpec.Kind.allCases.map(\.rawValue)), code: "bad-kind"))
+                diagnostics.append(.error("unknown table kind '\(s)'", at: k.location, hint: Suggestion.hint(for: s, in: TableSpec.Kind.allCases.map(\.rawValue)), code: .badKind))
             }
         }
         let title = text(m.required("title", &diagnostics), &diagnostics) ?? SpecText("", at: node.location)
@@ -325,11 +325,11 @@ struct SpecReader {
         let source = text(m.value("source"), &diagnostics)
         switch kind {
         case .matrix where columns.isEmpty:
-            diagnostics.append(.error("a matrix table needs 'columns'", at: node.location, hint: "list indicators (with optional periods) to show as columns", code: "missing-key"))
+            diagnostics.append(.error("a matrix table needs 'columns'", at: node.location, hint: "list indicators (with optional periods) to show as columns", code: .missingKey))
         case .facts where indicators.isEmpty:
-            diagnostics.append(.error("a \(kind.rawValue) table needs 'indicators'", at: node.location, code: "missing-key"))
+            diagnostics.append(.error("a \(kind.rawValue) table needs 'indicators'", at: node.location, code: .missingKey))
         case .relation where relation == nil:
-            diagnostics.append(.error("a relation table needs 'relation'", at: node.location, code: "missing-key"))
+            diagnostics.append(.error("a relation table needs 'relation'", at: node.location, code: .missingKey))
         default: break
         }
         return TableSpec(id: id, kind: kind, title: title, entities: entities, columns: columns, indicators: indicators,
@@ -363,13 +363,13 @@ struct SpecReader {
         let id = uniqueID(m.value("id"), prefix: "chart", counter: chartCount, &diagnostics)
         if !id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) {
             diagnostics.append(.error("chart id '\(id)' may only contain letters, digits, '-' and '_'", at: m.keyLocation("id"),
-                                      hint: "the id names the exported image files", code: "bad-id"))
+                                      hint: "the id names the exported image files", code: .badId))
         }
         var kind: ChartKind?
         if let k = m.required("kind", &diagnostics), let s = k.string(&diagnostics, what: "'kind'") {
             kind = ChartKind(rawValue: s)
             if kind == nil {
-                diagnostics.append(.error("unknown chart kind '\(s)'", at: k.location, hint: Suggestion.hint(for: s, in: ChartKind.allCases.map(\.rawValue)), code: "bad-kind"))
+                diagnostics.append(.error("unknown chart kind '\(s)'", at: k.location, hint: Suggestion.hint(for: s, in: ChartKind.allCases.map(\.rawValue)), code: .badKind))
             }
         }
         let title = text(m.required("title", &diagnostics), &diagnostics) ?? SpecText("", at: node.location)
@@ -383,7 +383,7 @@ struct SpecReader {
         let highlight = m.string("highlight", &diagnostics).map(substitute)
         var height = 250.0
         if let h = m.value("height"), let v = h.double(&diagnostics, what: "'height'") {
-            if v < 80 || v > 700 { diagnostics.append(.error("chart height \(v) is outside 80–700 pt", at: h.location, code: "bad-value")) } else { height = v }
+            if v < 80 || v > 700 { diagnostics.append(.error("chart height \(v) is outside 80–700 pt", at: h.location, code: .badValue)) } else { height = v }
         }
         let source = text(m.value("source"), &diagnostics)
         let optional = m.bool("optional", &diagnostics) ?? false
@@ -391,11 +391,11 @@ struct SpecReader {
         if let kind, let problem = kind.indicatorProblem(count: indicators.count, hasRelation: relation != nil) {
             let at = ["indicators", "indicator", "relation"].first { m.has($0) }.map { m.keyLocation($0) } ?? node.location
             diagnostics.append(.error("chart '\(id)': \(problem.message)", at: at, hint: problem.hint,
-                                      code: indicators.isEmpty && relation == nil ? "missing-key" : "bad-chart"))
+                                      code: indicators.isEmpty && relation == nil ? .missingKey : .badChart))
         }
         if let kind, highlight != nil, !kind.drawsHighlight {
             diagnostics.append(.error("chart '\(id)': a \(kind.rawValue) chart does not draw 'highlight'", at: m.keyLocation("highlight"),
-                                      hint: "highlight marks one bar of a bar chart; use focus: [ID] to colour entities in other kinds", code: "bad-chart"))
+                                      hint: "highlight marks one bar of a bar chart; use focus: [ID] to colour entities in other kinds", code: .badChart))
         }
         guard let kind else { return nil }
         return ChartSectionSpec(id: id, kind: kind, title: title, subtitle: subtitle, indicators: indicators, periods: periods,
@@ -426,7 +426,7 @@ struct SpecReader {
         var formats: [OutputFormat] = []
         for f in m.value("formats")?.stringList(&diagnostics, what: "'formats'") ?? ["png", "svg"] {
             if let format = OutputFormat(rawValue: f) { formats.append(format) } else {
-                diagnostics.append(.error("unknown image format '\(f)'", at: m.keyLocation("formats"), hint: "use png, svg or pdf", code: "bad-format"))
+                diagnostics.append(.error("unknown image format '\(f)'", at: m.keyLocation("formats"), hint: "use png, svg or pdf", code: .badFormat))
             }
         }
         var sizes: [Size] = []
@@ -434,13 +434,13 @@ struct SpecReader {
             if let size = ChartSize.parse(s) {
                 if !sizes.contains(size) { sizes.append(size) }   // a size listed twice would write one file twice
             } else {
-                diagnostics.append(.error("size '\(s)' must be WIDTHxHEIGHT in pixels (16–16384), e.g. 1920x1080", at: m.keyLocation("sizes"), code: "bad-size"))
+                diagnostics.append(.error("size '\(s)' must be WIDTHxHEIGHT in pixels (16–16384), e.g. 1920x1080", at: m.keyLocation("sizes"), code: .badSize))
             }
         }
         let scale = m.double("scale", &diagnostics) ?? 1
-        if scale <= 0 || scale > 8 { diagnostics.append(.error("scale must be between 0 and 8", at: m.keyLocation("scale"), code: "bad-value")) }
+        if scale <= 0 || scale > 8 { diagnostics.append(.error("scale must be between 0 and 8", at: m.keyLocation("scale"), code: .badValue)) }
         for size in sizes where size.width * size.height * scale * scale > Double(100_000_000) {
-            diagnostics.append(.error("\(Int(size.width))x\(Int(size.height)) at scale \(scale) is over 100 megapixels", at: m.keyLocation("sizes"), code: "bad-size"))
+            diagnostics.append(.error("\(Int(size.width))x\(Int(size.height)) at scale \(scale) is over 100 megapixels", at: m.keyLocation("sizes"), code: .badSize))
         }
         let transparent = m.bool("transparent", &diagnostics) ?? false
         let only = m.value("only")?.stringList(&diagnostics, what: "'only'") ?? []

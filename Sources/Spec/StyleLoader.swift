@@ -46,7 +46,7 @@ public enum StyleLoader {
         let standard = (path as NSString).standardizingPath
         guard !chain.contains(standard) else {
             diagnostics.append(.error("styles extend each other in a cycle: \((chain + [standard]).map { ($0 as NSString).lastPathComponent }.joined(separator: " → "))",
-                                      at: SourceLocation(file: path), code: "style-cycle"))
+                                      at: SourceLocation(file: path), code: .styleCycle))
             return nil
         }
         files.append(path)
@@ -61,7 +61,7 @@ public enum StyleLoader {
             let sibling = (folder as NSString).appendingPathComponent(base + ".yaml")
             guard let basePath = !base.contains("/") && FileManager.default.fileExists(atPath: sibling) ? sibling : resolve(base, relativeTo: folder) else {
                 diagnostics.append(.error("style '\(base)' not found", at: m.keyLocation("extends"),
-                                          hint: "looked beside this style and in: " + searchFolders(from: folder).joined(separator: ", "), code: "style-not-found"))
+                                          hint: "looked beside this style and in: " + searchFolders(from: folder).joined(separator: ", "), code: .styleNotFound))
                 return nil
             }
             guard var baseStyle = load(path: basePath, chain: chain + [standard], files: &files, &diagnostics) else { return nil }
@@ -78,7 +78,7 @@ public enum StyleLoader {
         guard let node = m.value(key), let v = node.double(&diagnostics, what: "'\(key)'") else { return nil }
         guard range.contains(v) else {
             diagnostics.append(.error("'\(key)' is \(v), outside \(range.lowerBound.formatted0)–\(range.upperBound.formatted0)", at: node.location,
-                                      hint: key == "line_height" ? "line_height is a multiple of the font size, e.g. 1.6" : nil, code: "bad-value"))
+                                      hint: key == "line_height" ? "line_height is a multiple of the font size, e.g. 1.6" : nil, code: .badValue))
             return nil
         }
         return v
@@ -87,7 +87,7 @@ public enum StyleLoader {
     static func color(_ node: YAMLNode?, _ diagnostics: inout [Diagnostic]) -> Color? {
         guard let node, let s = node.string(&diagnostics, what: "a colour") else { return nil }
         guard let c = Color(hex: s) else {
-            diagnostics.append(.error("'\(s)' is not a colour", at: node.location, hint: "write colours as \"#rrggbb\" (quoted, since # starts a comment)", code: "bad-color"))
+            diagnostics.append(.error("'\(s)' is not a colour", at: node.location, hint: "write colours as \"#rrggbb\" (quoted, since # starts a comment)", code: .badColor))
             return nil
         }
         return c
@@ -102,13 +102,13 @@ public enum StyleLoader {
                     case "letter": style.page.size = PageTemplate.letter.size
                     case "slide", "16:9": style.page.size = PageTemplate.slide.size
                     default:
-                        diagnostics.append(.error("unknown page size '\(name)'", at: sizeNode.location, hint: "use A4, letter, slide, or [width, height] in points", code: "bad-page"))
+                        diagnostics.append(.error("unknown page size '\(name)'", at: sizeNode.location, hint: "use A4, letter, slide, or [width, height] in points", code: .badPage))
                     }
                 } else if let pair = sizeNode.sequence(&diagnostics, what: "'size'"), pair.count == 2,
                           let w = pair[0].double(&diagnostics, what: "width"), let h = pair[1].double(&diagnostics, what: "height"), w >= 144, h >= 144, w <= 14400, h <= 14400 {
                     style.page.size = Size(w, h)
                 } else {
-                    diagnostics.append(.error("page size must be A4, letter, slide or [width, height] in points (144–14400)", at: sizeNode.location, code: "bad-page"))
+                    diagnostics.append(.error("page size must be A4, letter, slide or [width, height] in points (144–14400)", at: sizeNode.location, code: .badPage))
                 }
             }
             if let o = page.value("orientation"), let s = o.string(&diagnostics, what: "'orientation'") {
@@ -116,7 +116,7 @@ public enum StyleLoader {
                 switch s {
                 case "portrait": style.page.size = Size(min(w, h), max(w, h))
                 case "landscape": style.page.size = Size(max(w, h), min(w, h))
-                default: diagnostics.append(.error("orientation must be portrait or landscape", at: o.location, code: "bad-page"))
+                default: diagnostics.append(.error("orientation must be portrait or landscape", at: o.location, code: .badPage))
                 }
             }
             if let margins = page.value("margins") {
@@ -130,10 +130,10 @@ public enum StyleLoader {
             }
             let margins = style.page.margins
             if [margins.top, margins.right, margins.bottom, margins.left].contains(where: { $0 < 0 }) {
-                diagnostics.append(.error("page margins cannot be negative", at: page.keyLocation("margins"), code: "bad-page"))
+                diagnostics.append(.error("page margins cannot be negative", at: page.keyLocation("margins"), code: .badPage))
             } else if style.page.contentRect.width < 144 || style.page.contentRect.height < 144 {
                 diagnostics.append(.error("the margins leave \(Int(style.page.contentRect.width))×\(Int(style.page.contentRect.height)) pt for the text; at least 144×144 pt is needed",
-                                          at: page.location, hint: "make the margins smaller or the page larger", code: "bad-page"))
+                                          at: page.location, hint: "make the margins smaller or the page larger", code: .badPage))
             }
             style.page.header = page.bool("header", &diagnostics) ?? style.page.header
             style.page.footer = page.bool("footer", &diagnostics) ?? style.page.footer
@@ -153,7 +153,7 @@ public enum StyleLoader {
             for (key, path) in fields {
                 guard let node = sizes.value(key), let v = node.double(&diagnostics, what: "'\(key)'") else { continue }
                 if v < 3 || v > 200 {
-                    diagnostics.append(.error("size \(key) = \(v) is outside 3–200 pt", at: node.location, code: "bad-size"))
+                    diagnostics.append(.error("size \(key) = \(v) is outside 3–200 pt", at: node.location, code: .badSize))
                 } else {
                     style.sizes[keyPath: path] = v
                 }
@@ -183,7 +183,7 @@ public enum StyleLoader {
         if let n = m.value("heading_numbering"), let s = n.string(&diagnostics, what: "'heading_numbering'") {
             if let scheme = HeadingScheme(rawValue: s) { style.headingNumbering = scheme } else {
                 diagnostics.append(.error("heading_numbering must be chinese, decimal or none", at: n.location,
-                                          hint: Suggestion.hint(for: s, in: HeadingScheme.allCases.map(\.rawValue)), code: "bad-value"))
+                                          hint: Suggestion.hint(for: s, in: HeadingScheme.allCases.map(\.rawValue)), code: .badValue))
             }
         }
         style.lineWidth = positive("line_width", in: &m, range: 0.1...20, &diagnostics) ?? style.lineWidth

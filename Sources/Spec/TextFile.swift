@@ -14,15 +14,15 @@ public enum TextFile {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             diagnostics.append(.error("file not found", at: location, hint: "check the path; relative paths resolve against the spec's folder",
-                                      code: "file-not-found"))
+                                      code: .fileNotFound))
             return nil
         }
         guard !isDirectory.boolValue else {
-            diagnostics.append(.error("expected a file but found a folder", at: location, code: "not-a-file"))
+            diagnostics.append(.error("expected a file but found a folder", at: location, code: .notAFile))
             return nil
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            diagnostics.append(.error("file cannot be read", at: location, hint: "check its permissions", code: "unreadable"))
+            diagnostics.append(.error("file cannot be read", at: location, hint: "check its permissions", code: .unreadable))
             return nil
         }
         return decode(Array(data), path: path, diagnostics: &diagnostics)
@@ -33,39 +33,39 @@ public enum TextFile {
         let location = SourceLocation(file: path)
         guard bytes.count <= maximumBytes else {
             diagnostics.append(.error("file is \(bytes.count / 1_048_576) MB, over the \(maximumBytes / 1_048_576) MB limit",
-                                      at: location, code: "too-large"))
+                                      at: location, code: .tooLarge))
             return nil
         }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             bytes = bytes.dropFirst(3)
             diagnostics.append(.warning("file starts with a UTF-8 byte order mark; it was ignored", at: SourceLocation(file: path, line: 1, column: 1),
-                                        hint: "save the file as UTF-8 without BOM", code: "bom"))
+                                        hint: "save the file as UTF-8 without BOM", code: .bom))
         }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            diagnostics.append(.error("file is UTF-16 encoded", at: location, hint: "save it as UTF-8", code: "encoding"))
+            diagnostics.append(.error("file is UTF-16 encoded", at: location, hint: "save it as UTF-8", code: .encoding))
             return nil
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             let (line, column) = firstInvalidUTF8(bytes)
             diagnostics.append(.error("file is not valid UTF-8", at: SourceLocation(file: path, line: line, column: column),
                                       hint: "save it as UTF-8 (a spreadsheet's \"CSV UTF-8\" option); GBK/GB18030 files must be converted, e.g. iconv -f GB18030 -t UTF-8",
-                                      code: "encoding"))
+                                      code: .encoding))
             return nil
         }
         if let nul = bytes.firstIndex(of: 0) {
             let line = bytes[bytes.startIndex..<nul].filter { $0 == 0x0A }.count + 1
             diagnostics.append(.error("file contains a NUL byte", at: SourceLocation(file: path, line: line),
-                                      hint: "it is probably not a text file, or was saved in UTF-16", code: "encoding"))
+                                      hint: "it is probably not a text file, or was saved in UTF-16", code: .encoding))
             return nil
         }
         // Byte checks: Foundation's string searches convert the whole file to UTF-16 first.
         if text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
-            diagnostics.append(.error("file is empty", at: location, code: "empty-file"))
+            diagnostics.append(.error("file is empty", at: location, code: .emptyFile))
             return nil
         }
         if text.utf8.contains(0x0D) {
             diagnostics.append(.warning("file has CRLF (Windows) line endings; they were read as LF", at: location,
-                                        hint: "save with LF line endings to keep diffs clean", code: "crlf"))
+                                        hint: "save with LF line endings to keep diffs clean", code: .crlf))
             return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         return text

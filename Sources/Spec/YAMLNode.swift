@@ -19,12 +19,12 @@ public struct YAMLNode {
         if let (line, column) = YAMLDepth.firstExcess(in: text) {
             diagnostics.append(.error("YAML nests more than \(YAMLDepth.maximum) levels deep", at: SourceLocation(file: file, line: line, column: column),
                                       hint: "specs, styles and indicator files need only a few levels; check for unclosed '[' or '{'",
-                                      code: "yaml-too-deep"))
+                                      code: .yamlTooDeep))
             return nil
         }
         do {
             guard let node = try Yams.compose(yaml: text) else {
-                diagnostics.append(.error("file is empty", at: SourceLocation(file: file), code: "empty-file"))
+                diagnostics.append(.error("file is empty", at: SourceLocation(file: file), code: .emptyFile))
                 return nil
             }
             let root = YAMLNode(node: node, file: file)
@@ -32,12 +32,12 @@ public struct YAMLNode {
             guard root.fitsBudget(&budget) else {
                 diagnostics.append(.error("YAML expands to more than \(maximumNodes) nodes", at: root.location,
                                           hint: "remove anchors/aliases (&name / *name) that repeat large parts of the document",
-                                          code: "yaml-too-large"))
+                                          code: .yamlTooLarge))
                 return nil
             }
             if let big = root.firstOversizedScalar() {
                 diagnostics.append(.error("a value of \(big.count / 1024) KB is over the \(maximumScalarBytes / 1024) KB limit", at: big.location,
-                                          hint: "split long text into several paragraphs or sections", code: "value-too-large"))
+                                          hint: "split long text into several paragraphs or sections", code: .valueTooLarge))
                 return nil
             }
             return root
@@ -45,7 +45,7 @@ public struct YAMLNode {
             diagnostics.append(describe(error, file: file))
             return nil
         } catch {
-            diagnostics.append(.error("cannot parse YAML: \(error)", at: SourceLocation(file: file), code: "yaml-syntax"))
+            diagnostics.append(.error("cannot parse YAML: \(error)", at: SourceLocation(file: file), code: .yamlSyntax))
             return nil
         }
     }
@@ -95,11 +95,11 @@ public struct YAMLNode {
             if let context { message += " \(context.text)" }
             var hint = "check indentation (spaces, not tabs) and quote values that contain ':' or '#'"
             if problem.contains("tab") { hint = "YAML does not allow tabs for indentation; use spaces" }
-            return .error(message, at: SourceLocation(file: file, line: mark.line, column: mark.column), hint: hint, code: "yaml-syntax")
+            return .error(message, at: SourceLocation(file: file, line: mark.line, column: mark.column), hint: hint, code: .yamlSyntax)
         case let .reader(problem, offset, _, _):
-            return .error("invalid YAML text: \(problem)\(offset.map { " at byte \($0)" } ?? "")", at: SourceLocation(file: file), code: "yaml-syntax")
+            return .error("invalid YAML text: \(problem)\(offset.map { " at byte \($0)" } ?? "")", at: SourceLocation(file: file), code: .yamlSyntax)
         default:
-            return .error("invalid YAML: \(error)", at: SourceLocation(file: file), code: "yaml-syntax")
+            return .error("invalid YAML: \(error)", at: SourceLocation(file: file), code: .yamlSyntax)
         }
     }
 
@@ -125,7 +125,7 @@ public struct YAMLNode {
 
     public func string(_ diagnostics: inout [Diagnostic], what: String) -> String? {
         guard let s = scalarText else {
-            diagnostics.append(.error("\(what) must be text, not \(kindName)", at: location, code: "type"))
+            diagnostics.append(.error("\(what) must be text, not \(kindName)", at: location, code: .wrongType))
             return nil
         }
         return s
@@ -133,11 +133,11 @@ public struct YAMLNode {
 
     public func double(_ diagnostics: inout [Diagnostic], what: String) -> Double? {
         guard let s = scalarText else {
-            diagnostics.append(.error("\(what) must be a number, not \(kindName)", at: location, code: "type"))
+            diagnostics.append(.error("\(what) must be a number, not \(kindName)", at: location, code: .wrongType))
             return nil
         }
         guard let v = Double(s.trimmingCharacters(in: .whitespaces)), v.isFinite, abs(v) < 1e15 else {
-            diagnostics.append(.error("\(what) must be a finite number, got '\(s)'", at: location, code: "type"))
+            diagnostics.append(.error("\(what) must be a finite number, got '\(s)'", at: location, code: .wrongType))
             return nil
         }
         return v
@@ -145,11 +145,11 @@ public struct YAMLNode {
 
     public func int(_ diagnostics: inout [Diagnostic], what: String) -> Int? {
         guard let s = scalarText else {
-            diagnostics.append(.error("\(what) must be a whole number, not \(kindName)", at: location, code: "type"))
+            diagnostics.append(.error("\(what) must be a whole number, not \(kindName)", at: location, code: .wrongType))
             return nil
         }
         guard let v = Int(s.trimmingCharacters(in: .whitespaces)), abs(v) < 1_000_000_000 else {
-            diagnostics.append(.error("\(what) must be a whole number, got '\(s)'", at: location, code: "type"))
+            diagnostics.append(.error("\(what) must be a whole number, got '\(s)'", at: location, code: .wrongType))
             return nil
         }
         return v
@@ -160,14 +160,14 @@ public struct YAMLNode {
         case "true", "yes", "on": return true
         case "false", "no", "off": return false
         default:
-            diagnostics.append(.error("\(what) must be true or false", at: location, code: "type"))
+            diagnostics.append(.error("\(what) must be true or false", at: location, code: .wrongType))
             return nil
         }
     }
 
     public func sequence(_ diagnostics: inout [Diagnostic], what: String) -> [YAMLNode]? {
         guard case .sequence(let s) = node else {
-            diagnostics.append(.error("\(what) must be a list, not \(kindName)", at: location, hint: "write each item on its own line starting with '- '", code: "type"))
+            diagnostics.append(.error("\(what) must be a list, not \(kindName)", at: location, hint: "write each item on its own line starting with '- '", code: .wrongType))
             return nil
         }
         return s.map { YAMLNode(node: $0, file: file) }
@@ -182,7 +182,7 @@ public struct YAMLNode {
 
     public func mapping(_ diagnostics: inout [Diagnostic], what: String) -> MappingReader? {
         guard case .mapping(let m) = node else {
-            diagnostics.append(.error("\(what) must be a mapping (key: value lines), not \(kindName)", at: location, code: "type"))
+            diagnostics.append(.error("\(what) must be a mapping (key: value lines), not \(kindName)", at: location, code: .wrongType))
             return nil
         }
         return MappingReader(mapping: m, file: file, location: location, what: what, diagnostics: &diagnostics)
@@ -192,7 +192,7 @@ public struct YAMLNode {
     public func localized(_ diagnostics: inout [Diagnostic], what: String) -> [String: String]? {
         if let s = scalarText { return ["*": s] }
         guard case .mapping(let m) = node else {
-            diagnostics.append(.error("\(what) must be text or {zh: …, en: …}", at: location, code: "type"))
+            diagnostics.append(.error("\(what) must be text or {zh: …, en: …}", at: location, code: .wrongType))
             return nil
         }
         var out: [String: String] = [:]
@@ -200,7 +200,7 @@ public struct YAMLNode {
             let key = YAMLNode(node: k, file: file)
             guard let lang = key.scalarText else { continue }
             if out[lang] != nil {
-                diagnostics.append(.error("duplicate key '\(lang)'", at: key.location, code: "duplicate-key"))
+                diagnostics.append(.error("duplicate key '\(lang)'", at: key.location, code: .duplicateKey))
             }
             out[lang] = YAMLNode(node: v, file: file).string(&diagnostics, what: "\(what).\(lang)")
         }
@@ -223,12 +223,12 @@ public struct MappingReader {
         for (k, v) in mapping {
             let key = YAMLNode(node: k, file: file)
             guard let name = key.scalarText else {
-                diagnostics.append(.error("keys in \(what) must be plain text", at: key.location, code: "type"))
+                diagnostics.append(.error("keys in \(what) must be plain text", at: key.location, code: .wrongType))
                 continue
             }
             if let first = keyLocations[name] {
                 diagnostics.append(.error("duplicate key '\(name)' in \(what) (first at line \(first.line))", at: key.location,
-                                          hint: "remove one of them", code: "duplicate-key"))
+                                          hint: "remove one of them", code: .duplicateKey))
                 continue
             }
             values[name] = YAMLNode(node: v, file: file)
@@ -253,7 +253,7 @@ public struct MappingReader {
     public mutating func required(_ key: String, _ diagnostics: inout [Diagnostic]) -> YAMLNode? {
         used.insert(key)
         guard let v = values[key] else {
-            diagnostics.append(.error("\(what) is missing the required key '\(key)'", at: location, code: "missing-key"))
+            diagnostics.append(.error("\(what) is missing the required key '\(key)'", at: location, code: .missingKey))
             return nil
         }
         return v
@@ -283,7 +283,7 @@ public struct MappingReader {
         let known = used.sorted()
         for key in order where !used.contains(key) {
             diagnostics.append(.error("unknown key '\(key)' in \(what)", at: keyLocations[key],
-                                      hint: Suggestion.hint(for: key, in: known), code: "unknown-key"))
+                                      hint: Suggestion.hint(for: key, in: known), code: .unknownKey))
         }
     }
 }

@@ -115,7 +115,7 @@ private func centerX(of text: String, in frame: Frame) -> Double? {
     let chart = renderer.render(spec, size: reportSize)
     #expect(chart.labelBoxes.count < 60)
     #expect(intersections(chart.labelBoxes).isEmpty)
-    #expect(chart.warnings.contains { $0.code == "chart-labels-dropped" })
+    #expect(chart.warnings.contains { $0.code == .chartLabelsDropped })
 }
 
 @Test func manyPeriodsThinTheirLabelsAndKeepTheLast() {

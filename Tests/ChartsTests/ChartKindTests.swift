@@ -92,7 +92,7 @@ func everyKindRendersTitleAndSourceWithoutLabelCollisions(kind: ChartKind) {
 @Test func emptyChartWarnsInsteadOfCrashing() {
     for kind in ChartKind.allCases {
         let chart = renderer.render(ChartSpec(kind: kind, title: "Empty", sourceNote: "Source: none.", language: "en"), size: reportSize)
-        #expect(chart.warnings.contains { $0.code == "chart-empty" }, "\(kind)")
+        #expect(chart.warnings.contains { $0.code == .chartEmpty }, "\(kind)")
         #expect(chart.frame.flattenedTexts.contains { $0.text == "No data" })
     }
 }
@@ -101,7 +101,7 @@ func everyKindRendersTitleAndSourceWithoutLabelCollisions(kind: ChartKind) {
     let series = (0..<120).map { ChartSeries(id: "R\($0)", label: "Row \($0)", values: [Double($0 + 1)]) }
     let chart = renderer.render(ChartSpec(kind: .bar, title: "Rows", categories: ["x"], series: series, language: "en"), size: reportSize)
     #expect(intersections(chart.labelBoxes).isEmpty)
-    #expect(chart.warnings.contains { $0.code == "chart-labels-dropped" })
+    #expect(chart.warnings.contains { $0.code == .chartLabelsDropped })
 }
 
 @Test func lineChartUsesANiceLinearAxis() {

@@ -61,7 +61,7 @@ private func valueTexts(_ chart: RenderedChart, periods: Int) -> [TextItem] {
     for size in [Size(450, 260), Size(450, 330), Size(450, 380), Size(450, 420), Size(450, 460), Size(450, 560), Size(1920, 1080)] {
         let chart = renderer.render(spec, size: size)
         if chart.frame.flattenedTexts.contains(where: { $0.text.hasPrefix("inland") || $0.text.hasPrefix("medium inland") }) { wrapped += 1 }
-        #expect(chart.warnings.allSatisfy { $0.code != "chart-labels-dropped" }, "\(size.height): row labels dropped")
+        #expect(chart.warnings.allSatisfy { $0.code != .chartLabelsDropped }, "\(size.height): row labels dropped")
         // Label boxes down the left, in order: each ends a fifth of a line above the next.
         let rowLabels = chart.labelBoxes.sorted { $0.minY < $1.minY }
         #expect(rowLabels.count == spec.placements.count)

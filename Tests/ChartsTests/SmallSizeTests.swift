@@ -61,7 +61,7 @@ func everyKindIsSafeAtAnySize(kind: ChartKind) {
     for size in [Size(16, 16), Size(3000, 16)] {
         let chart = renderer.render(Sample.spec(.bump), size: size)
         #expect(chart.labelBoxes.isEmpty)
-        #expect(chart.warnings.contains { $0.code == "chart-too-small" })
+        #expect(chart.warnings.contains { $0.code == .chartTooSmall })
     }
 }
 
@@ -74,17 +74,17 @@ func everyKindIsSafeAtAnySize(kind: ChartKind) {
     #expect(!texts.contains { $0.contains("very long subtitle") })
     #expect(texts.contains(spec.title))
     #expect(!chart.labelBoxes.isEmpty)
-    #expect(chart.warnings.contains { $0.code == "chart-too-small" && $0.message.contains("subtitle") })
+    #expect(chart.warnings.contains { $0.code == .chartTooSmall && $0.message.contains("subtitle") })
     // A chart with room keeps everything and warns about nothing of the kind.
     let roomy = renderer.render(spec, size: Size(480, 400))
     #expect(roomy.frame.flattenedTexts.contains { $0.text.contains("very long subtitle") })
-    #expect(!roomy.warnings.contains { $0.code == "chart-too-small" || $0.code == "chart-text-clipped" })
+    #expect(!roomy.warnings.contains { $0.code == .chartTooSmall || $0.code == .chartTextClipped })
 }
 
 @Test(arguments: ChartKind.allCases)
 func reportAndSlideSizesClipNothing(kind: ChartKind) {
     for size in [reportSize, Size(1920, 1080), Size(320, 240)] {
         let chart = renderer.render(Sample.spec(kind), size: size)
-        #expect(!chart.warnings.contains { $0.code == "chart-text-clipped" || $0.code == "chart-too-small" }, "\(kind) at \(size.width)")
+        #expect(!chart.warnings.contains { $0.code == .chartTextClipped || $0.code == .chartTooSmall }, "\(kind) at \(size.width)")
     }
 }

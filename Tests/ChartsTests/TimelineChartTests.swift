@@ -59,11 +59,11 @@ private func expectClean(_ chart: RenderedChart, events: Int, size: Size, _ what
     let texts = chart.frame.flattenedTexts
     #expect(texts.allSatisfy { bounds.contains($0.bounds, tolerance: 0.5) }, "\(what): text outside the frame")
     let codes = chart.warnings.map(\.code)
-    #expect(!codes.contains("chart-labels-dropped") && !codes.contains("chart-text-clipped") && !codes.contains("chart-too-small"),
+    #expect(!codes.contains(.chartLabelsDropped) && !codes.contains(.chartTextClipped) && !codes.contains(.chartTooSmall),
             "\(what): \(chart.warnings.map(\.message))")
     let numbers = texts.map(\.text)
     let counts = Dictionary(numbers.map { ($0, 1) }, uniquingKeysWith: +)
-    let keyed = codes.contains("chart-key-omitted") ? 1 : 2
+    let keyed = codes.contains(.chartKeyOmitted) ? 1 : 2
     for n in 1...events where (counts[String(n)] ?? 0) < keyed {
         Issue.record("\(what): number \(n) appears \(counts[String(n)] ?? 0) times, expected \(keyed) (badge and key)")
         return
@@ -91,7 +91,7 @@ func timelinesOfEverySizeHaveNoCollisionsAndNoTruncation(lanes: Int, events: Int
 
 @Test func aSmallTimelineKeepsItsKeyAtFullSize() {
     let chart = renderer.render(Sample.spec(.timeline), size: reportSize)
-    #expect(!chart.warnings.contains { $0.code == "chart-key-omitted" })
+    #expect(!chart.warnings.contains { $0.code == .chartKeyOmitted })
     let texts = chart.frame.flattenedTexts.map(\.text)
     #expect(texts.contains("2000—  Infocomm 21 计划") && texts.contains("2003年2月  实施《广东省电子交易条例》"))
     #expect(texts.contains { $0.hasPrefix("注：空心圆为目标") })
@@ -104,7 +104,7 @@ func timelinesOfEverySizeHaveNoCollisionsAndNoTruncation(lanes: Int, events: Int
         TimelineMark(lane: 0, start: 2000.5 + Double($0) * 0.01, date: "2000", text: "事件 \($0)")
     } + [TimelineMark(lane: 0, start: 1990.5, date: "1990", text: "早")])
     let chart = renderer.render(spec, size: reportSize)
-    #expect(!chart.warnings.contains { $0.code == "chart-labels-dropped" })
+    #expect(!chart.warnings.contains { $0.code == .chartLabelsDropped })
     let boxes = chart.labelBoxes
     #expect(boxes.indices.allSatisfy { i in boxes.indices.allSatisfy { j in i == j || !boxes[i].intersects(boxes[j]) } })
     let leaders = chart.frame.items.compactMap { item -> PathItem? in

@@ -33,37 +33,37 @@ private func diagnostics(_ name: String) -> [Diagnostic] {
 ])
 func brokenSpecIsReported(name: String, code: String, line: Int, severity: Diagnostic.Severity) {
     let all = diagnostics(name)
-    let match = all.first { $0.code == code && ($0.location?.line ?? 0) == line }
+    let match = all.first { $0.code.rawValue == code && ($0.location?.line ?? 0) == line }
     #expect(match != nil, "expected \(code) at line \(line), got \(all.map(\.description))")
     #expect(match?.severity == severity)
     #expect(match?.description.contains(name) == true || code == "file-not-found")
 }
 
 @Test func unknownKeySuggestsTheRightOne() {
-    let d = diagnostics("unknown-key.yaml").first { $0.code == "unknown-key" }
+    let d = diagnostics("unknown-key.yaml").first { $0.code == .unknownKey }
     #expect(d?.hint == "did you mean 'title'?")
     #expect(d?.description.hasPrefix(TestPaths.fixtures + "/specs/unknown-key.yaml:6:1: error: unknown key 'titel'") == true)
 }
 
 @Test func unknownIndicatorAndEntityGetDidYouMean() {
-    #expect(diagnostics("unknown-indicator.yaml").first { $0.code == "unknown-indicator" }?.hint == "did you mean 'survey.rank'?")
-    #expect(diagnostics("unknown-entity.yaml").first { $0.code == "template" }?.hint == "did you mean 'US'?")
-    #expect(diagnostics("bad-chart-kind.yaml").first { $0.code == "bad-kind" }?.hint == "did you mean 'bump'?")
+    #expect(diagnostics("unknown-indicator.yaml").first { $0.code == .unknownIndicator }?.hint == "did you mean 'survey.rank'?")
+    #expect(diagnostics("unknown-entity.yaml").first { $0.code == .template }?.hint == "did you mean 'US'?")
+    #expect(diagnostics("bad-chart-kind.yaml").first { $0.code == .badKind }?.hint == "did you mean 'bump'?")
 }
 
 @Test func missingValueNamesThePeriodsThatExist() {
-    let d = diagnostics("missing-value.yaml").first { $0.code == "template" }
+    let d = diagnostics("missing-value.yaml").first { $0.code == .template }
     #expect(d?.message == "no observation for US · survey.rank · 2009")
     #expect(d?.hint == "periods with data: 2001")
 }
 
 @Test func allErrorsAreReportedInOneRun() {
     let errors = diagnostics("many-errors.yaml").filter { $0.severity == .error }
-    #expect(Set(errors.map(\.code)).isSuperset(of: ["bad-version", "bad-date", "bad-language"]), "\(errors)")
+    #expect(Set(errors.map(\.code)).isSuperset(of: [.badVersion, .badDate, .badLanguage]), "\(errors)")
 }
 
 @Test func specWithoutDateIsAnErrorUnlessSourceDateEpochIsSet() throws {
-    let d = diagnostics("no-date.yaml").first { $0.code == "missing-key" }
+    let d = diagnostics("no-date.yaml").first { $0.code == .missingKey }
     #expect(d?.message == "the spec has no date")
     let out = TestPaths.temporaryFolder()
     let r = try CLI.run(["build", "Tests/Fixtures/specs/no-date.yaml", "--out", out, "-q"], environment: ["SOURCE_DATE_EPOCH": "1700000000"])
@@ -75,12 +75,12 @@ func brokenSpecIsReported(name: String, code: String, line: Int, severity: Diagn
 @Test func styleErrorsAreLocated() {
     let (style, _, all) = StyleLoader.load(path: TestPaths.fixtures + "/styles/broken.yaml")
     #expect(style != nil)   // a style with bad keys still loads its good ones, but the errors stop the build
-    let unknown = all.first { $0.code == "unknown-key" }
+    let unknown = all.first { $0.code == .unknownKey }
     #expect(unknown?.location?.line == 4 && unknown?.hint == "did you mean 'title'?", "\(all)")
-    #expect(all.contains { $0.code == "bad-color" && $0.location?.line == 6 })
-    #expect(all.contains { $0.code == "bad-page" && $0.location?.line == 7 })
+    #expect(all.contains { $0.code == .badColor && $0.location?.line == 6 })
+    #expect(all.contains { $0.code == .badPage && $0.location?.line == 7 })
     let (_, _, cycle) = StyleLoader.load(path: TestPaths.fixtures + "/styles/cycle-a.yaml")
-    #expect(cycle.contains { $0.code == "style-cycle" })
+    #expect(cycle.contains { $0.code == .styleCycle })
 }
 
 @Test func unknownParameterInAPlaceholderIsNamedAsSuch() throws {
@@ -89,7 +89,7 @@ func brokenSpecIsReported(name: String, code: String, line: Int, severity: Diagn
         .replacingOccurrences(of: "dataset: ../datasets/base", with: "dataset: \(TestPaths.fixtures)/datasets/base")
         .replacingOccurrences(of: "{{rank US survey.rank 2001}}", with: "{{name $nope}}")
     try spec.write(toFile: folder + "/p.yaml", atomically: true, encoding: .utf8)
-    let d = ReportEngine().validate(ReportJob(specPath: folder + "/p.yaml")).first { $0.code == "unknown-param" }
+    let d = ReportEngine().validate(ReportJob(specPath: folder + "/p.yaml")).first { $0.code == .unknownParam }
     #expect(d?.message.contains("unknown parameter '$nope'") == true, "\(String(describing: d))")
 }
 
@@ -99,6 +99,6 @@ func brokenSpecIsReported(name: String, code: String, line: Int, severity: Diagn
     try "heading_numbering: chinse\n".write(toFile: folder + "/s.yaml", atomically: true, encoding: .utf8)
     let (style, _, diagnostics) = StyleLoader.load(path: folder + "/s.yaml")
     #expect(style == nil || diagnostics.contains { $0.severity == .error })
-    let error = try #require(diagnostics.first { $0.code == "bad-value" })
+    let error = try #require(diagnostics.first { $0.code == .badValue })
     #expect(error.location?.line == 1 && error.hint == "did you mean 'chinese'?")
 }

@@ -96,7 +96,7 @@ func aChartOfOneIndicatorPerLineRejectsTwo(kind: String) {
           title: Two
     """)
     #expect(content == nil)
-    let error = diagnostics.first { $0.code == "bad-chart" }
+    let error = diagnostics.first { $0.code == .badChart }
     #expect(error?.severity == .error)
     #expect(error?.location?.line == 10, "located at the indicators key: \(String(describing: error))")
     #expect(error?.hint?.contains("one chart per indicator") == true)
@@ -107,7 +107,7 @@ func aChartOfOneIndicatorPerLineRejectsTwo(kind: String) {
     sections:
       - chart: {id: d, kind: dumbbell, indicators: [survey.rank], title: One}
     """)
-    #expect(diagnostics.contains { $0.code == "bad-chart" && $0.message.contains("needs 2 indicators, but 1 is given") })
+    #expect(diagnostics.contains { $0.code == .badChart && $0.message.contains("needs 2 indicators, but 1 is given") })
 }
 
 @Test func aHeatmapOfOneIndicatorHasAColumnPerPeriod() {
@@ -167,7 +167,7 @@ func aChartOfOneIndicatorPerLineRejectsTwo(kind: String) {
     sections:
       - chart: {id: c, kind: bump, indicator: survey.rank, entities: [US, CA], focus: [CN], title: Ranks}
     """)
-    let error = diagnostics.first { $0.code == "focus-outside" }
+    let error = diagnostics.first { $0.code == .focusOutside }
     #expect(error?.severity == .error)
     #expect(error?.message.contains("'CN'") == true)
     #expect(error?.location?.line == 7)
@@ -178,7 +178,7 @@ func aChartOfOneIndicatorPerLineRejectsTwo(kind: String) {
     sections:
       - chart: {id: c, kind: bump, indicator: survey.rank, highlight: US, title: Ranks}
     """)
-    #expect(diagnostics.contains { $0.code == "bad-chart" && $0.message.contains("does not draw 'highlight'") })
+    #expect(diagnostics.contains { $0.code == .badChart && $0.message.contains("does not draw 'highlight'") })
     let (_, barDiagnostics) = composed("""
     sections:
       - chart: {id: c, kind: bar, indicator: index.score, highlight: US, title: Scores}
@@ -191,7 +191,7 @@ func aChartOfOneIndicatorPerLineRejectsTwo(kind: String) {
     sections:
       - gap-analysis: {id: g, domestic: [CN], international: [US], title: Nowhere}
     """)
-    #expect(diagnostics.contains { $0.code == "unused-key" && $0.location?.line == 7 })
+    #expect(diagnostics.contains { $0.code == .unusedKey && $0.location?.line == 7 })
 }
 
 // 6. Group colours are declared, never implied by a tag's name.
@@ -207,7 +207,7 @@ func aChartOfOneIndicatorPerLineRejectsTwo(kind: String) {
 
 @Test func aGroupOnAnUnknownTagIsAnError() {
     let (_, diagnostics) = composed("sections:\n  - text: x\n", groups: "groups:\n  leed: Leaders\n")
-    let error = diagnostics.first { $0.code == "unknown-tag" }
+    let error = diagnostics.first { $0.code == .unknownTag }
     #expect(error?.hint == "did you mean 'lead'?")
     #expect(error?.location?.line == 7)
 }
@@ -226,7 +226,7 @@ func aChartOfOneIndicatorPerLineRejectsTwo(kind: String) {
 @Test func referencesBeforeAnyCitationAreLeftOutWithAWarning() {
     let (content, diagnostics) = composed("sections:\n  - references: Sources\n  - text: plain\n")
     #expect(!(content?.blocks ?? []).contains { if case .references = $0 { return true } else { return false } })
-    #expect(diagnostics.contains { $0.code == "empty-references" && $0.severity == .warning })
+    #expect(diagnostics.contains { $0.code == .emptyReferences && $0.severity == .warning })
 }
 
 // 8. Generated prose reads as written prose.

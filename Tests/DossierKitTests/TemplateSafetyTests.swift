@@ -39,7 +39,7 @@ private func paragraphs(_ spec: String, _ parameters: [String: String] = [:]) ->
 @Test func unknownParameterIsLocated() throws {
     let spec = try writeSpec("params: {p: x}\nsections:\n  - text: \"${q} {{name US}}\"\n")
     let (_, diagnostics) = paragraphs(spec)
-    let error = diagnostics.first { $0.code == "unknown-param" }
+    let error = diagnostics.first { $0.code == .unknownParam }
     #expect(error?.location?.line == 8, "\(diagnostics.map(\.description))")
 }
 
@@ -65,10 +65,10 @@ private func paragraphs(_ spec: String, _ parameters: [String: String] = [:]) ->
 func forbiddenLinkIsALocatedError(target: String) throws {
     let spec = try writeSpec("params: {p: x}\nsections:\n  - text: \"see [x](\(target))\"\n  - text: \"${p}\"\n")
     let (_, diagnostics) = paragraphs(spec)
-    let error = diagnostics.first { $0.code == "bad-link" }
+    let error = diagnostics.first { $0.code == .badLink }
     #expect(error?.location?.line == 8, "\(target): \(diagnostics.map(\.description))")
     let (_, viaParameter) = paragraphs(spec, ["p": "[x](\(target))"])
-    #expect(viaParameter.contains { $0.code == "bad-link" && $0.location?.line == 9 })
+    #expect(viaParameter.contains { $0.code == .badLink && $0.location?.line == 9 })
 }
 
 @Test func allowedLinksStayLinks() throws {

@@ -20,7 +20,7 @@ func deepNestingIsALocatedError(name: String) {
     var diagnostics: [Diagnostic] = []
     let node = YAMLNode.parse(text, file: "deep.yaml", diagnostics: &diagnostics)
     #expect(node == nil, "\(name)")
-    let error = diagnostics.first { $0.code == "yaml-too-deep" }
+    let error = diagnostics.first { $0.code == .yamlTooDeep }
     #expect(error != nil, "\(name): \(diagnostics.map(\.description))")
     #expect((error?.location?.line ?? 0) >= minimumLine)
     #expect(error?.description.hasPrefix("deep.yaml:") == true)
@@ -56,6 +56,6 @@ func deepNestingIsALocatedError(name: String) {
     let text = "version: 1\ntitle: x\nbody: " + String(repeating: "a", count: YAMLNode.maximumScalarBytes + 1) + "\n"
     var diagnostics: [Diagnostic] = []
     #expect(YAMLNode.parse(text, file: "big.yaml", diagnostics: &diagnostics) == nil)
-    let error = diagnostics.first { $0.code == "value-too-large" }
+    let error = diagnostics.first { $0.code == .valueTooLarge }
     #expect(error?.location?.line == 3, "\(diagnostics.map(\.description))")
 }

@@ -18,7 +18,7 @@ private func pathBounds(_ page: Page) -> [Rect] {
     let blocks: [Block] = [Fixture.para("before"), .figure(FigureBlock(chart: barChart(), height: 200, anchor: "fig-bars")),
                            .paragraph([InlineSpan("see "), InlineSpan("the chart", link: "#fig-bars")])]
     let (document, warnings) = Fixture.layout(blocks, metadata: Fixture.en())
-    #expect(!warnings.contains { $0.code == "broken-link" || $0.code == "clipped" })
+    #expect(!warnings.contains { $0.code == .brokenLink || $0.code == .clipped })
     #expect(document.page(ofDestination: "fig-bars") == 0)
     #expect(document.pages[0].strings.contains { $0.contains("Bars") })
     // The chart sits between the two paragraphs.
@@ -41,7 +41,7 @@ private func pathBounds(_ page: Page) -> [Rect] {
 
 @Test func figureTallerThanThePageIsShrunkWithAWarning() {
     let (document, warnings) = Fixture.layout([.figure(FigureBlock(chart: barChart(), height: 5000))], metadata: Fixture.en())
-    #expect(warnings.contains { $0.code == "figure-too-tall" })
+    #expect(warnings.contains { $0.code == .figureTooTall })
     #expect(document.pages.count == 1)
     for rect in pathBounds(document.pages[0]) where rect.minY >= Fixture.content.minY {
         #expect(rect.maxY <= Fixture.content.maxY + 1)

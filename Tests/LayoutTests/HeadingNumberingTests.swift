@@ -79,7 +79,7 @@ private let sections: [Block] = [
     let blocks: [Block] = [.heading(level: 1, text: "A", numbered: true, anchor: "a"), .heading(level: 1, text: "B", numbered: true, anchor: "a"),
                            .paragraph([InlineSpan("see", link: "#nowhere")])]
     let (document, warnings) = Fixture.layout(blocks, style: style)
-    #expect(warnings.contains { $0.code == "duplicate-anchor" })
-    #expect(warnings.contains { $0.code == "broken-link" && $0.message.contains("nowhere") })
+    #expect(warnings.contains { $0.code == .duplicateAnchor })
+    #expect(warnings.contains { $0.code == .brokenLink && $0.message.contains("nowhere") })
     #expect(Set(document.pages[0].destinations).count == 2)
 }

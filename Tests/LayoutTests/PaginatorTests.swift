@@ -48,7 +48,7 @@ private func fillers(_ count: Int) -> [Block] { (0..<count).map { Fixture.para("
 @Test func blockTallerThanAPageIsClippedWithAWarningAndTheLoopEnds() {
     let callout = Callout(value: "42", label: "tall", note: Fixture.chinese(9000))
     let (document, warnings) = Fixture.layout([Fixture.para("before"), .callouts([callout]), Fixture.para("after")])
-    #expect(warnings.contains { $0.code == "clipped" })
+    #expect(warnings.contains { $0.code == .clipped })
     #expect(document.pages.count == 3)
     #expect(document.page(ofText: "after") == 2)
 }

@@ -105,7 +105,7 @@ private func everything() -> [Block] {
         var style = Style.briefing
         style.page = template
         let (document, warnings) = Fixture.layout(everything(), metadata: Fixture.en(), style: style)
-        #expect(warnings.contains { $0.code == "page-too-small" }, "\(template)")
+        #expect(warnings.contains { $0.code == .pageTooSmall }, "\(template)")
         let (usable, _) = LayoutEngine.usableTemplate(template)
         let content = usable.contentRect
         #expect(content.width >= LayoutEngine.minimumContent.width - 1e-9 && content.height >= LayoutEngine.minimumContent.height - 1e-9)
@@ -154,7 +154,7 @@ private func everything() -> [Block] {
     #expect(!fills.contains(Fixture.style.colors.zebra))
     #expect(fills.filter { $0 == Fixture.style.colors.calloutFill }.count == 1)
     #expect(page.strings.contains("42") && !page.strings.contains("no value"))
-    let empty = warnings.filter { $0.code == "empty-text" }
+    let empty = warnings.filter { $0.code == .emptyText }
     #expect(empty.count == 6, "\(empty.map(\.message))")
     #expect(empty.contains { $0.message.contains("'no value'") })
 }

@@ -40,7 +40,7 @@ private func tableStrings(_ document: Document) -> [String] { document.pages.fla
     let size = cells.first?.font.size ?? 0
     #expect(size < Fixture.style.sizes.table * TableLayout.minimumFontScale)
     #expect(size >= Fixture.style.sizes.table * TableLayout.lastResortFontScale - 0.01)
-    #expect(warnings.contains { $0.code == "table-too-wide" && !$0.message.contains("split") })
+    #expect(warnings.contains { $0.code == .tableTooWide && !$0.message.contains("split") })
     // The table still fits the column.
     for text in document.pages[0].texts { #expect(text.bounds.maxX <= Fixture.content.maxX + 0.01) }
 }
@@ -48,7 +48,7 @@ private func tableStrings(_ document: Document) -> [String] { document.pages.fla
 @Test func tableThatFitsAtTheUsualMinimumIsNotShrunkFurtherAndNotReported() {
     let table = matrix(ranks: 6, scores: 6)
     let (document, warnings) = Fixture.layout([.table(table)], metadata: Fixture.en())
-    #expect(!warnings.contains { $0.code == "table-too-wide" })
+    #expect(!warnings.contains { $0.code == .tableTooWide })
     let size = document.pages[0].texts.first { $0.text == "44.29" }?.font.size ?? 0
     #expect(size >= Fixture.style.sizes.table * TableLayout.minimumFontScale - 0.01)
 }
@@ -56,7 +56,7 @@ private func tableStrings(_ document: Document) -> [String] { document.pages.fla
 @Test func tableTooWideEvenAtTheSmallestTypeSplitsTheLongestWordsAndWarns() {
     let table = matrix(ranks: 0, scores: 40, names: ["Pennsylvania", "Supercalifragilisticexpialidocious"])
     let (document, warnings) = Fixture.layout([.table(table)], metadata: Fixture.en())
-    let warning = warnings.first { $0.code == "table-too-wide" }
+    let warning = warnings.first { $0.code == .tableTooWide }
     #expect(warning?.message.contains("split") == true)
     #expect(warning?.hint?.contains("landscape") == true)
     #expect(document.pages.count >= 1)

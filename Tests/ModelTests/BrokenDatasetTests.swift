@@ -37,15 +37,15 @@ private func findings(_ name: String) -> [Diagnostic] {
 ])
 func brokenDatasetIsReported(name: String, code: String, file: String, line: Int, severity: Diagnostic.Severity) {
     let all = findings(name)
-    let match = all.first { $0.code == code && ($0.location?.file.hasSuffix(file) ?? false) && ($0.location?.line ?? 0) == line }
+    let match = all.first { $0.code.rawValue == code && ($0.location?.file.hasSuffix(file) ?? false) && ($0.location?.line ?? 0) == line }
     #expect(match != nil, "expected \(code) at \(file):\(line), got \(all.map(\.description))")
     #expect(match?.severity == severity)
 }
 
 @Test func unknownReferencesSuggestTheClosestId() {
     let all = findings("unknown-ref")
-    #expect(all.first { $0.code == "unknown-entity" }?.hint == "did you mean 'US'?")
-    #expect(all.first { $0.code == "unknown-indicator" }?.hint == "did you mean 'survey.rank'?")
+    #expect(all.first { $0.code == .unknownEntity }?.hint == "did you mean 'US'?")
+    #expect(all.first { $0.code == .unknownIndicator }?.hint == "did you mean 'survey.rank'?")
 }
 
 @Test func percentWrittenWithSignGetsAHint() {
@@ -85,6 +85,6 @@ func brokenDatasetIsReported(name: String, code: String, file: String, line: Int
     #expect(data.observations[99_999].location?.line == 100_001)
     // 100 years × 12 months = 1,200 distinct periods: every other row repeats one.
     #expect(data.periods(indicator: "survey.count").count == 1_200)
-    let duplicates = DataChecker().check(data).filter { $0.code == "duplicate-observation" }
+    let duplicates = DataChecker().check(data).filter { $0.code == .duplicateObservation }
     #expect(duplicates.count == 100_000 - 1_200)
 }

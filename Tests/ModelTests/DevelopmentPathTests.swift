@@ -53,7 +53,7 @@ private let targetHeader = "id,entity,goal_zh,goal_en,indicator,value,set,deadli
 ])
 func brokenEventRowsAreLocated(text: String, code: String, file: String, line: Int, column: Int) {
     let (_, diagnostics) = dataset(events: text, targets: nil)
-    let hit = diagnostics.first { $0.code == code }
+    let hit = diagnostics.first { $0.code.rawValue == code }
     #expect(hit?.location?.file.hasSuffix(file) == true && hit?.location?.line == line && hit?.location?.column == column, "\(diagnostics)")
     #expect(hit?.hint?.isEmpty == false, "every loading error carries a hint")
 }
@@ -85,14 +85,14 @@ func brokenEventRowsAreLocated(text: String, code: String, file: String, line: I
         """)
     #expect(diagnostics.isEmpty, "\(diagnostics)")
     let findings = DataChecker().check(try #require(data))
-    let late = findings.filter { $0.code == "target-no-outcome" }
+    let late = findings.filter { $0.code == .targetNoOutcome }
     #expect(late.map { $0.details["target"] } == ["late"])
     #expect(late.first?.severity == .note && late.first?.location?.line == 2)
-    let outside = findings.filter { $0.code == "event-source-years" }
+    let outside = findings.filter { $0.code == .eventSourceYears }
     #expect(outside.map { $0.details["event"] } == ["old"] && outside.first?.severity == .warning)
     // p1 and p2 share only the hand-over year 2004 (not an overlap); p3 starts inside p2.
-    let overlaps = findings.filter { $0.code == "phase-overlap" }
+    let overlaps = findings.filter { $0.code == .phaseOverlap }
     #expect(overlaps.map { "\($0.details["first"] ?? "")+\($0.details["second"] ?? "")" } == ["p2+p3"])
     #expect(overlaps.first?.severity == .warning && overlaps.first?.location?.line == 4)
-    #expect(findings.contains { $0.code == "unknown-entity" && $0.location?.line == 8 && $0.location?.file.hasSuffix("events.csv") == true })
+    #expect(findings.contains { $0.code == .unknownEntity && $0.location?.line == 8 && $0.location?.file.hasSuffix("events.csv") == true })
 }
