@@ -184,7 +184,7 @@ public struct DossierService: Sendable {
         guard let parsed = ReportSpecLoader.load(path: spec, parameters: params).spec else { return nil }
         for (what, path) in [("dataset", parsed.datasetPath), ("style", parsed.stylePath)] where !path.isEmpty && !jail.contains(path) {
             return .error("the \(what) is outside the served folder", at: SourceLocation(file: jail.relative(spec)),
-                          hint: "keep datasets and styles under --root", code: "outside-root")
+                          hint: "keep datasets and styles under --root", code: .outsideRoot)
         }
         return nil
     }

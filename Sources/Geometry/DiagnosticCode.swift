@@ -70,6 +70,7 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable {
     case noSpecs = "no-specs"
     case notAFile = "not-a-file"
     case outputCollision = "output-collision"
+    case outsideRoot = "outside-root"
     case pageTooSmall = "page-too-small"
     case parentCycle = "parent-cycle"
     case pdfUa = "pdf-ua"
