@@ -1,7 +1,7 @@
 /// Every kind of finding Dossier reports, as a stable code for machines: `dossier validate --json`, the JSON log
 /// and `manifest.json` carry the raw value ("unknown-key", "rank-tie"). Adding a case is adding a kind of finding;
 /// renaming a raw value breaks scripts that match on it, so raw values never change.
-public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable {
+public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable, CustomStringConvertible {
     case badBatch = "bad-batch"
     case badChart = "bad-chart"
     case badColor = "bad-color"
@@ -103,4 +103,7 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable {
     case yamlSyntax = "yaml-syntax"
     case yamlTooDeep = "yaml-too-deep"
     case yamlTooLarge = "yaml-too-large"
+
+    /// The raw value, so a code reads the same in messages, logs and JSON.
+    public var description: String { rawValue }
 }
