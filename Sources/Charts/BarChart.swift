@@ -41,7 +41,7 @@ struct BarChart: ChartBody {
         let rowsBottom = band.range.1
         let highlighted = Set(rows.indices.filter { spec.series[rows[$0].series].id == spec.highlight })
         let names = RowLabels(rows.map { spec.series[$0.series].label }, ctx: ctx, rowStep: band.step,
-                              maxWidth: plot.width * 0.3, bold: highlighted)
+                              maxWidth: plot.width * 0.3, roomUpTo: plot.width * 0.45, bold: highlighted)
         let valueFont = names.font, valueBold = names.boldFont
         let texts = rows.map { row in
             ctx.format.label(row.value, preformatted: SeriesData.valueLabel(spec.series[row.series], 0))
@@ -58,7 +58,8 @@ struct BarChart: ChartBody {
         // Values label every bar or none: rows too tight for their type would keep a scattered few.
         let showValues = band.step >= valueFont.lineBoxHeight * 0.95
         if !showValues {
-            d.warn("chart '\(spec.title)' has rows too tight for value labels; they were left out", code: .chartLabelsDropped)
+            // The values stay readable on the axis; the chart says why they are not printed (never silently).
+            d.note(ctx.words("行距过小，未标出数值，请以坐标轴读数。", "The rows are too tight to print the values; read them from the axis."))
         }
         let colors = SeriesColors.groupColors(spec.series.map(\.group), theme: theme)
         for (k, row) in rows.enumerated() {

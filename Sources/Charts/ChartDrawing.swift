@@ -13,6 +13,8 @@ struct ChartDrawing {
     var warnings: [Diagnostic] = []
     /// Labels refused because they would have overlapped another or left the frame.
     var droppedLabels = 0
+    /// Labels drawn shortened with "…" because even wrapped they did not fit their room.
+    var truncatedLabels = 0
     /// The area every label must stay inside (the whole chart).
     var bounds: Rect
     /// Sentences for the note line that only drawing can tell (e.g. that cells were too small for their values);

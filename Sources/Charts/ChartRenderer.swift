@@ -26,10 +26,29 @@ public struct ChartRenderer: Sendable {
         var d = draw(body, ctx: ctx, size: size, lateNotes: [])
         // A note only the drawing could tell (values left out of small cells) needs room under the plot: lay out again.
         if !d.lateNotes.isEmpty { d = draw(body, ctx: ctx, size: size, lateNotes: d.lateNotes) }
-        if d.droppedLabels > 0 {
-            d.warn("chart '\(spec.title)' has no room for \(d.droppedLabels) labels; they were left out", code: .chartLabelsDropped)
+        if let problem = Self.unlabelled(dropped: d.droppedLabels, truncated: d.truncatedLabels) {
+            let size = "\(Int(size.width.rounded()))×\(Int(size.height.rounded()))"
+            if spec.allowUnlabelled {
+                d.warn("chart '\(spec.title)' at \(size): \(problem) (allowed by `unlabelled: allow`)", code: .chartLabelsDropped)
+            } else {
+                // Wrapping, making room and a numbered key were tried while drawing: what is left is a chart that
+                // would mislead by omission, so it is not drawn quietly.
+                d.warnings.append(.error("chart '\(spec.title)' cannot label every mark at \(size): \(problem)",
+                                         at: spec.location,
+                                         hint: "make the chart larger (a taller `height:` or a bigger export size), show fewer entities, "
+                                             + "or add `unlabelled: allow` to the chart to accept it",
+                                         code: .chartLabelsDropped))
+            }
         }
         return RenderedChart(frame: Frame(size: size, items: d.items), labelBoxes: d.labelBoxes, warnings: d.warnings)
+    }
+
+    /// What was lost, in words ("3 labels shortened, 2 left out"); nil when every label is drawn in full.
+    static func unlabelled(dropped: Int, truncated: Int) -> String? {
+        var parts: [String] = []
+        if truncated > 0 { parts.append("\(truncated) label\(truncated == 1 ? "" : "s") would be shortened") }
+        if dropped > 0 { parts.append("\(dropped) label\(dropped == 1 ? "" : "s") would be left out") }
+        return parts.isEmpty ? nil : parts.joined(separator: ", ")
     }
 
     /// The optional parts around the plot, in the order they give way to it.

@@ -79,6 +79,11 @@ public struct ChartSpec: Hashable, Sendable {
     public var categoryGroups: [String?]
     /// Lanes and marks of a timeline chart.
     public var timeline: TimelineData = TimelineData()
+    /// Where the chart is declared, so a chart that cannot label its marks fails at its spec line.
+    public var location: SourceLocation?
+    /// The spec's `unlabelled: allow`: labels that do not fit may be shortened or left out (with a warning) instead
+    /// of failing the build.
+    public var allowUnlabelled: Bool = false
 
     public init(kind: ChartKind, number: String = "", title: String, subtitle: String = "", sourceNote: String = "",
                 categories: [String] = [], series: [ChartSeries] = [], outOf: [Int?] = [], valuesAreRanks: Bool = false,

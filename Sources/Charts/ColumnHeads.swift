@@ -12,6 +12,8 @@ struct ColumnHeads {
     /// Some word is wider than the column even at the smallest type, so the line breaker cut it: the heads
     /// cannot all be shown (a heat map with a hundred periods thins them instead).
     let cut: Bool
+    /// How many heads end in "…" (more lines than `maxLines`, or a cut word).
+    let truncated: Int
 
     init(_ names: [String], font base: FontSpec, width: Double, maxLines: Int, ctx: ChartContext) {
         let room = max(width, 1)
@@ -33,6 +35,7 @@ struct ColumnHeads {
             let last = wrapped[maxLines - 1] + (ctx.isChinese ? "" : " ") + wrapped[maxLines]
             return Array(wrapped.prefix(maxLines - 1)) + [Truncation.fit(last, font: font, maxWidth: room, ctx: ctx)]
         }
+        truncated = zip(names, lines).filter { name, lines in lines.contains { $0.hasSuffix("…") } && !name.contains("…") }.count
     }
 
     /// The most lines any head takes.

@@ -29,7 +29,7 @@ struct DotChart: ChartBody {
 
         let axisHeight = ValueAxis.height(ctx)
         let rows = Rows.band(count: spec.series.count, top: plot.minY, bottom: plot.maxY - axisHeight, paddingInner: 0)
-        let names = RowLabels(spec.series.map(\.label), ctx: ctx, rowStep: rows.step, maxWidth: plot.width * 0.3)
+        let names = RowLabels(spec.series.map(\.label), ctx: ctx, rowStep: rows.step, maxWidth: plot.width * 0.3, roomUpTo: plot.width * 0.45)
         let gap = 6 * s
         let x0 = plot.minX + names.width + gap
         let r = min(theme.markerRadius * 1.1, rows.step * 0.3)

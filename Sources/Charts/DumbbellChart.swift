@@ -32,7 +32,7 @@ struct DumbbellChart: ChartBody {
 
         let axisHeight = ValueAxis.height(ctx)
         let rows = Rows.band(count: spec.series.count, top: plot.minY, bottom: plot.maxY - axisHeight, paddingInner: 0)
-        let names = RowLabels(spec.series.map(\.label), ctx: ctx, rowStep: rows.step, maxWidth: plot.width * 0.3)
+        let names = RowLabels(spec.series.map(\.label), ctx: ctx, rowStep: rows.step, maxWidth: plot.width * 0.3, roomUpTo: plot.width * 0.45)
         let font = names.font
         let r = min(theme.markerRadius * 1.15, rows.step * 0.3)
         let labelGap = 2 * s
@@ -59,7 +59,8 @@ struct DumbbellChart: ChartBody {
         // Values label every row or none: rows too tight for their type would keep a scattered few.
         let showValues = rows.step >= font.lineBoxHeight * 0.95
         if !showValues {
-            d.warn("chart '\(spec.title)' has rows too tight for value labels; they were left out", code: .chartLabelsDropped)
+            // The values stay readable on the axis; the chart says why they are not printed (never silently).
+            d.note(ctx.words("行距过小，未标出数值，请以坐标轴读数。", "The rows are too tight to print the values; read them from the axis."))
         }
         func label(_ run: TextItem) { if showValues { d.label(run) } }
         let palette = colors()

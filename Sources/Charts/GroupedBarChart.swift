@@ -24,15 +24,15 @@ struct GroupedBarChart: ChartBody {
         // Each bar of a group grows up to about one and a half lines of tick type; beyond that the gaps grow.
         let rows = Rows.band(count: spec.series.count, top: plot.minY, bottom: plot.maxY - axisHeight,
                              maxBand: theme.tickFont.lineBoxHeight * 1.6 * Double(categories), paddingInner: 0.25)
-        let names = RowLabels(spec.series.map(\.label), ctx: ctx, rowStep: rows.step, maxWidth: plot.width * 0.3)
+        let names = RowLabels(spec.series.map(\.label), ctx: ctx, rowStep: rows.step, maxWidth: plot.width * 0.3, roomUpTo: plot.width * 0.45)
         let sub = BandScale(count: categories, range: (0, rows.bandwidth), paddingInner: 0.1)
         // Value labels take the bar's thickness; below about 4.5 pt at report scale they are unreadable.
         let fontSize = min(theme.tickFont.size, sub.bandwidth / 1.12)
         let showValues = fontSize >= 4.5 * s
         let valueFont = theme.tickFont.with(size: fontSize)
         if !showValues {
-            d.warn("chart '\(spec.title)' has bars too thin for value labels",
-                   code: .chartLabelsDropped)
+            // The values stay readable on the axis; the chart says why they are not printed (never silently).
+            d.note(ctx.words("行距过小，未标出数值，请以坐标轴读数。", "The rows are too tight to print the values; read them from the axis."))
         }
         let labelTexts = spec.series.map { series in
             (0..<categories).map { ctx.format.label(SeriesData.value(series, $0), preformatted: SeriesData.valueLabel(series, $0)) }

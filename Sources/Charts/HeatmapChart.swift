@@ -69,7 +69,7 @@ struct HeatmapChart: ChartBody {
         let gap = 6 * s
         // The head takes about one row.
         let guessNames = RowLabels(spec.series.map(\.label), ctx: ctx, rowStep: plot.height / Double(spec.series.count + 1),
-                                   maxWidth: plot.width * 0.3)
+                                   maxWidth: plot.width * 0.3, roomUpTo: plot.width * 0.45)
         let left = plot.minX + guessNames.width + gap
         let cols = BandScale(count: columns, range: (left, plot.maxX), paddingInner: 0)
         let heads = ColumnHeads((0..<columns).map { SeriesData.category(spec, $0) }, font: theme.tickFont,
@@ -85,6 +85,8 @@ struct HeatmapChart: ChartBody {
         let rows = Rows.band(count: spec.series.count, top: plot.minY + headHeight, bottom: plot.maxY, paddingInner: 0)
         let names = RowLabels(spec.series.map(\.label), ctx: ctx, rowStep: rows.step, maxWidth: guessNames.width)
         names.draw(centers: spec.series.indices.map { rows.center($0) }, right: left - gap, ctx: ctx, into: &d)
+        // Thinned heads are a time axis (every k-th period, full text); heads drawn for every column must be whole.
+        if !heads.cut { d.truncatedLabels += heads.truncated }
 
         // Column heads sit at the bottom of the head area so short heads line up with the cells.
         var headRuns: [[TextItem]] = []

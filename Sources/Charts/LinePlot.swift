@@ -117,13 +117,12 @@ struct LinePlot: ChartBody {
         }
         let s = theme.scale
         let tickFont = theme.tickFont, noteFont = theme.noteFont
-        let labelFont = theme.labelFont, valueFont = theme.labelBoldFont
+        let baseLabelFont = theme.labelFont
 
         // Vertical layout: period labels (and "of N") on top, then the plot body. The renderer gives at least the
         // minimum height; the guard only keeps the ranges below well formed.
         let bodyTop = plot.minY + headHeight, bodyBottom = max(plot.maxY, bodyTop + 1)
-        let labelHeight = labelFont.lineBoxHeight
-        let inset = min(max(theme.markerRadius + s, labelHeight / 2), (bodyBottom - bodyTop) / 3)
+        let inset = min(max(theme.markerRadius + s, baseLabelFont.lineBoxHeight / 2), (bodyBottom - bodyTop) / 3)
         let yTop = bodyTop + inset, yBottom = max(yTop + 1, bodyBottom - inset)
 
         // Value axis.
@@ -161,6 +160,12 @@ struct LinePlot: ChartBody {
             let value = ctx.format.label(last.value, preformatted: SeriesData.valueLabel(series, last.index))
             labels.append(EndLabel(series: i, name: series.label, value: value, desired: lastY))
         }
+        // Before any label is left out, the end labels' type shrinks (to 70 %) until the column holds them all.
+        let needed = Double(labels.count) * baseLabelFont.lineBoxHeight * 1.1
+        let shrink = labels.isEmpty ? 1 : min(1, max(0.7, (bodyBottom - bodyTop) / needed))
+        let labelFont = baseLabelFont.with(size: baseLabelFont.size * shrink)
+        let valueFont = labelFont.with(bold: true)
+        let labelHeight = labelFont.lineBoxHeight
         let gap = labelFont.size * 0.1
         labels = keepFitting(labels, span: bodyBottom - bodyTop, height: labelHeight, gap: gap, into: &d)
         let tops = LabelPlacer.dodge(labels.map { LabelPlacer.Item(desired: $0.desired, height: labelHeight) },
@@ -180,11 +185,17 @@ struct LinePlot: ChartBody {
         // One period needs only a short stub of grid before its points; more need most of the width for the lines.
         let labelRoom = periods > 1 ? max(0, (plot.maxX - left) * 0.6 - leaderSpace - markerRoom)
                                     : max(0, plot.maxX - left - 5 * markerRoom - leaderSpace)
+        // A name longer than 30 % of the plot first takes up to 45 % (the lines give way), then is shortened.
+        let longest = labels.map { ctx.width($0.name, labelFont) + space + ctx.width($0.value, valueFont) }.max() ?? 0
+        let nameCap = longest > plot.width * 0.3 ? plot.width * 0.45 : plot.width * 0.3
+        let roomForNames = periods > 1 ? max(labelRoom, (plot.maxX - left) * 0.7 - leaderSpace - markerRoom) : labelRoom
         var kept: [Int] = []
         for k in labels.indices {
             let fixed = space + ctx.width(labels[k].value, valueFont)
-            labels[k].name = Truncation.fit(labels[k].name, font: labelFont, maxWidth: min(plot.width * 0.3, labelRoom - fixed), ctx: ctx)
+            let full = labels[k].name
+            labels[k].name = Truncation.fit(full, font: labelFont, maxWidth: min(nameCap, roomForNames - fixed), ctx: ctx)
             if labels[k].name.isEmpty && !spec.series[labels[k].series].label.isEmpty { d.droppedLabels += 1 } else { kept.append(k) }
+            if !labels[k].name.isEmpty, labels[k].name != full { d.truncatedLabels += 1 }
         }
         let labelColumn = kept.map { k in
             ctx.width(labels[k].name, labelFont) + space + ctx.width(labels[k].value, valueFont)
@@ -348,8 +359,7 @@ struct LinePlot: ChartBody {
             return labels[a].desired != labels[b].desired ? labels[a].desired < labels[b].desired : a < b
         }
         let kept = Set(ranked.prefix(max(0, capacity)))
-        d.warn("chart '\(ctx.spec.title)' has no room for \(labels.count - kept.count) end labels; they were left out",
-               code: .chartLabelsDropped)
+        d.droppedLabels += labels.count - kept.count
         return labels.indices.filter { kept.contains($0) }.map { labels[$0] }
     }
 }

@@ -41,7 +41,7 @@ struct RankDotChart: ChartBody {
         let band = Rows.band(count: rows.count, top: plot.minY, bottom: plot.maxY - axisHeight, paddingInner: 0)
         let highlighted = Set(rows.indices.filter { spec.series[rows[$0].series].id == spec.highlight })
         let names = RowLabels(rows.map { spec.series[$0.series].label }, ctx: ctx, rowStep: band.step,
-                              maxWidth: plot.width * 0.3, bold: highlighted)
+                              maxWidth: plot.width * 0.3, roomUpTo: plot.width * 0.45, bold: highlighted)
         let texts = rows.map { row in
             ctx.format.label(row.value, preformatted: SeriesData.valueLabel(spec.series[row.series], 0))
         }

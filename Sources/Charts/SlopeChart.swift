@@ -60,9 +60,13 @@ struct SlopeChart: ChartBody {
             d.warn("a slope chart compares only the first and last categories", code: .chartCategories)
         }
 
-        let tickFont = theme.tickFont, labelFont = theme.labelFont, valueFont = theme.labelBoldFont
         // The renderer gives at least the minimum height; the guard only keeps the ranges below well formed.
         let bodyTop = plot.minY + headHeight, bodyBottom = max(plot.maxY, bodyTop + 1)
+        // Before a label is left out, the side labels' type shrinks (to 70 %) until each side holds them all.
+        let labelled = spec.series.filter { spec.series.count <= LinePlot.crowdedAbove || $0.focus }.count
+        let shrink = labelled == 0 ? 1 : min(1, max(0.7, (bodyBottom - bodyTop) / (Double(labelled) * theme.labelFont.lineBoxHeight * 1.1)))
+        let tickFont = theme.tickFont, labelFont = theme.labelFont.with(size: theme.labelFont.size * shrink)
+        let valueFont = labelFont.with(bold: true)
         let labelHeight = labelFont.lineBoxHeight
         let inset = min(max(theme.markerRadius + s, labelHeight / 2), (bodyBottom - bodyTop) / 3)
         let range = (bodyTop + inset, max(bodyTop + inset + 1, bodyBottom - inset))
@@ -99,18 +103,22 @@ struct SlopeChart: ChartBody {
         // Each side's labels may take at most 35 % of the plot, so the lines keep the middle; names are shortened
         // to fit and a label whose name does not fit at all is left out.
         let markerRoom = theme.markerRadius + s
-        let sideRoom = plot.width * 0.35 - 12 * s - markerRoom
+        // A long name first takes more of the width (up to 42 % a side, the lines keep the middle), then is shortened.
+        let longest = spec.series.map { ctx.width($0.label, labelFont) }.max() ?? 0
+        let roomy = longest > plot.width * 0.22
+        let sideRoom = plot.width * (roomy ? 0.42 : 0.35) - 12 * s - markerRoom
         var sides: [[SideLabel]] = [[], []]
         for (i, series) in spec.series.enumerated() where !crowded || series.focus {
             for (side, c) in [left, right].enumerated() {
                 guard let v = SeriesData.value(series, c) else { continue }
                 let text = ctx.format.label(v, preformatted: SeriesData.valueLabel(series, c))
                 let valueWidth = ctx.width(text, valueFont)
-                let name = Truncation.fit(series.label, font: labelFont, maxWidth: min(plot.width * 0.22, sideRoom - valueWidth - space), ctx: ctx)
+                let name = Truncation.fit(series.label, font: labelFont, maxWidth: min(plot.width * (roomy ? 0.32 : 0.22), sideRoom - valueWidth - space), ctx: ctx)
                 if name.isEmpty && !series.label.isEmpty {
                     d.droppedLabels += 1
                     continue
                 }
+                if name != series.label { d.truncatedLabels += 1 }
                 sides[side].append(SideLabel(series: i, value: v, name: name, valueText: text, desired: y(v) + (offsets[side][i] ?? 0),
                                              nameWidth: ctx.width(name, labelFont), valueWidth: ctx.width(text, valueFont)))
             }
@@ -123,8 +131,7 @@ struct SlopeChart: ChartBody {
                 let fa = spec.series[sides[side][a].series].focus, fb = spec.series[sides[side][b].series].focus
                 return fa != fb ? fa : sides[side][a].desired < sides[side][b].desired
             }.prefix(capacity))
-            d.warn("chart '\(spec.title)' has no room for some labels; they were left out",
-                   code: .chartLabelsDropped)
+            d.droppedLabels += sides[side].count - keep.count
             sides[side] = sides[side].indices.filter { keep.contains($0) }.map { sides[side][$0] }
         }
         let tops = sides.map { labels in

@@ -27,20 +27,31 @@ struct StageLadderChart: ChartBody {
         guard levels > 0, !placements.isEmpty else { return NoData.draw(ctx, in: plot, into: &d) }
 
         let gap = 6 * s
-        // The head takes about two rows.
-        let guess = RowLabels(placements.map(\.label), ctx: ctx, rowStep: plot.height / Double(placements.count + 2),
-                              maxWidth: plot.width * 0.3)
+        // The row names and the stage names share the width. The names start with up to 30 % of it (45 % when a
+        // name would otherwise be shortened); when that leaves the stage columns too narrow for their names (a
+        // portrait canvas), the row names give room back and wrap onto more lines. The head takes about two rows.
+        let stageNames = (0..<levels).map { $0 < spec.stageNames.count ? spec.stageNames[$0] : "" }
+        func layout(_ share: Double, roomUpTo: Double?) -> (RowLabels, BandScale, ColumnHeads) {
+            let names = RowLabels(placements.map(\.label), ctx: ctx, rowStep: plot.height / Double(placements.count + 2),
+                                  maxWidth: plot.width * share, roomUpTo: roomUpTo)
+            let cols = BandScale(count: levels, range: (plot.minX + names.width + gap, plot.maxX))
+            let heads = ColumnHeads(stageNames, font: theme.tickFont, width: cols.bandwidth - 4 * s, maxLines: 3, ctx: ctx)
+            return (names, cols, heads)
+        }
+        var (guess, cols, heads) = layout(0.3, roomUpTo: plot.width * 0.45)
+        for share in [0.25, 0.22, 0.2, 0.18, 0.16, 0.14] where heads.truncated > 0 {
+            let narrower = layout(share, roomUpTo: nil)
+            if narrower.0.truncated == 0 && narrower.2.truncated < heads.truncated { (guess, cols, heads) = narrower }
+        }
         let left = plot.minX + guess.width + gap
-        let cols = BandScale(count: levels, range: (left, plot.maxX))
         // Column heads: the level number in bold, then the stage name wrapped to the column.
         let numberFont = theme.labelBoldFont
-        let heads = ColumnHeads((0..<levels).map { $0 < spec.stageNames.count ? spec.stageNames[$0] : "" }, font: theme.tickFont,
-                                width: cols.bandwidth - 4 * s, maxLines: 2, ctx: ctx)
         let headHeight = numberFont.lineBoxHeight + Double(heads.lineCount) * heads.pitch + 5 * s
         let rows = Rows.band(count: placements.count, top: plot.minY + headHeight, bottom: plot.maxY, paddingInner: 0)
         let rowLabels = RowLabels(placements.map(\.label), ctx: ctx, rowStep: rows.step, maxWidth: guess.width)
         let bodyBottom = rows.start(placements.count - 1) + rows.step
         rowLabels.draw(centers: placements.indices.map { rows.center($0) }, right: left - gap, ctx: ctx, into: &d)
+        d.truncatedLabels += heads.truncated
 
         // Alternate faint column shading makes the stages readable as bands without heavy rules.
         for l in 0..<levels where l % 2 == 0 {

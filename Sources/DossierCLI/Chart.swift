@@ -62,7 +62,10 @@ struct Chart: ParsableCommand {
         do {
             let (bytes, warnings) = try engine.exportChart(chart.spec, size: pixelSize, format: format, scale: scale, transparent: transparent,
                                                            loaded: loaded, text: engine.imageText(chart.id, chart.spec, content: content))
-            for w in warnings { Console.error("\(spec): warning: chart '\(id)': \(w.message)") }
+            for w in warnings where w.severity != .error { Console.error("\(spec): warning: chart '\(id)': \(w.message)") }
+            let errors = warnings.filter { $0.severity == .error }
+            for e in errors { Console.error(e.description) }
+            guard errors.isEmpty else { throw ExitCode.failure }
             var writer = AtomicWriter()
             try writer.stage(bytes, to: output)
             try writer.commit()

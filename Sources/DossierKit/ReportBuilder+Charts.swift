@@ -25,6 +25,8 @@ extension ReportBuilder {
         var chart = ChartSpec(kind: kind, number: nextFigureNumber(), title: render(c.title), subtitle: c.subtitle.map { render($0) } ?? "",
                               language: language)
         chart.highlight = c.highlight
+        chart.location = c.location
+        chart.allowUnlabelled = c.allowUnlabelled
         chart.groupLabels = groupLabels
         var periods: [Period] = []
         for p in c.periods {

@@ -45,6 +45,7 @@ extension ReportBuilder {
                     var chart = ChartSpec(kind: .stageLadder, number: nextFigureNumber(),
                                           title: g.title.map { render($0) } ?? words(.stagesTitle),
                                           language: language)
+                    chart.location = g.location
                     chart.stageNames = dataset.stages.map { $0.name.resolve(language) }
                     chart.placements = placed
                     chart.groupLabels = groupLabels
@@ -84,6 +85,7 @@ extension ReportBuilder {
             let ranked = rows.filter { $0.indicator.unit == .rank }
             if !ranked.isEmpty {
                 var chart = ChartSpec(kind: .dumbbell, number: nextFigureNumber(), title: words(.gapChartTitle), language: language)
+                chart.location = g.location
                 chart.categories = [words(.domesticBest), words(.internationalBest)]
                 // Each side in its declared group's colour (as in the stage ladder), when the side is one group.
                 chart.categoryGroups = [sharedGroup(domestic), sharedGroup(international)]

@@ -142,6 +142,11 @@ public final class ReportEngine: @unchecked Sendable {
             // Warnings travel with this report's result, never through the engine's long-lived state.
             let (outputs, renderWarnings) = try render(content, loaded: loaded, job: job, options: options, writer: &writer)
             record.add(renderWarnings)
+            // A chart that cannot label its marks is an error: nothing of this report is written.
+            guard !record.hasErrors else {
+                record.durationSeconds = Self.seconds(since: start)
+                return record
+            }
             record.outputs = outputs
             record.status = .built
             record.durationSeconds = Self.seconds(since: start)
@@ -192,7 +197,7 @@ public final class ReportEngine: @unchecked Sendable {
                     // Labels dropped for lack of room in the exported image, said once per chart and size.
                     warnings += rendered.warnings.map {
                         Diagnostic($0.severity, "chart '\(id)' at \(Int(size.width))x\(Int(size.height)): \($0.message)",
-                                   at: SourceLocation(file: spec.path), hint: $0.hint, code: $0.code)
+                                   at: $0.location ?? SourceLocation(file: spec.path), hint: $0.hint, code: $0.code)
                     }
                     timer.lap("chart \(id) frame")
                     for format in exports.formats {

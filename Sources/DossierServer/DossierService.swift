@@ -102,8 +102,14 @@ public struct DossierService: Sendable {
                     return .failure(APIError(.notFound, "no-such-chart", "no chart with id '\(chart.id)' in \(chart.spec)",
                                              hint: "the spec's charts are: " + composed.value.charts.map(\.id).joined(separator: ", ")))
                 }
-                let (bytes, _) = try engine.exportChart(found.spec, size: size, format: format, scale: scale,
-                                                        transparent: chart.transparent ?? false, loaded: loaded)
+                let (bytes, warnings) = try engine.exportChart(found.spec, size: size, format: format, scale: scale,
+                                                               transparent: chart.transparent ?? false, loaded: loaded)
+                // A chart that cannot label every mark at this size is refused, as `dossier chart` refuses it.
+                let errors = warnings.filter { $0.severity == .error }
+                guard errors.isEmpty else {
+                    return .failure(APIError(.unprocessableContent, "chart-labels-dropped", errors.map(\.message).joined(separator: "; "),
+                                             diagnostics: jail.relative(errors)))
+                }
                 return .success(bytes)
             }
             metrics.rendered("chart")

@@ -91,6 +91,8 @@ public struct ChartSectionSpec: Hashable, Sendable {
     public var location: SourceLocation
     /// The text alternative read instead of the chart (`alt:`); nil: described from the chart's data.
     public var alt: SpecText? = nil
+    /// `unlabelled: allow`: labels that cannot fit may be shortened or left out with a warning, instead of failing.
+    public var allowUnlabelled: Bool = false
 }
 
 /// The reusable gap-analysis section: domestic vs international.

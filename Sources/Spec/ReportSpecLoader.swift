@@ -388,6 +388,13 @@ struct SpecReader {
         let source = text(m.value("source"), &diagnostics)
         let optional = m.bool("optional", &diagnostics) ?? false
         let alt = text(m.value("alt"), &diagnostics)
+        var allowUnlabelled = false
+        if let u = m.value("unlabelled"), let v = u.string(&diagnostics, what: "'unlabelled'") {
+            if v == "allow" { allowUnlabelled = true } else if v != "error" {
+                diagnostics.append(.error("unknown value '\(v)' for 'unlabelled'", at: u.location,
+                                          hint: "use 'error' (the default: a chart that cannot label every mark fails) or 'allow'", code: .badValue))
+            }
+        }
         if let kind, let problem = kind.indicatorProblem(count: indicators.count, hasRelation: relation != nil) {
             let at = ["indicators", "indicator", "relation"].first { m.has($0) }.map { m.keyLocation($0) } ?? node.location
             diagnostics.append(.error("chart '\(id)': \(problem.message)", at: at, hint: problem.hint,
@@ -400,7 +407,7 @@ struct SpecReader {
         guard let kind else { return nil }
         return ChartSectionSpec(id: id, kind: kind, title: title, subtitle: subtitle, indicators: indicators, periods: periods,
                                 entities: entities, focus: focus, relation: relation, highlight: highlight, height: height,
-                                sourceNote: source, optional: optional, location: node.location, alt: alt)
+                                sourceNote: source, optional: optional, location: node.location, alt: alt, allowUnlabelled: allowUnlabelled)
     }
 
     mutating func gap(_ node: YAMLNode, _ diagnostics: inout [Diagnostic]) -> GapAnalysisSpec? {

@@ -54,12 +54,14 @@ private func singleRow(_ label: String) -> ChartSpec {
     }
 }
 
-@Test func aRowLabelTooLongForTwoLinesIsShortenedOnTheSecond() {
+@Test func aRowLabelTooLongForThreeLinesFailsTheChart() {
     let label = String(repeating: "very long entity name ", count: 12)
     let chart = renderer.render(singleRow(label), size: reportSize)
     let lines = chart.frame.flattenedTexts.filter { $0.text.hasPrefix("very") || $0.text.hasPrefix("long") || $0.text.hasPrefix("entity") || $0.text.hasPrefix("name") }
-    #expect(lines.count == 2)
+    #expect(lines.count == 3)
+    // Shortening is the last resort, and it is an error unless the spec allows it.
     #expect(lines.last?.text.hasSuffix("…") == true)
+    #expect(chart.warnings.contains { $0.severity == .error && $0.code == .chartLabelsDropped })
 }
 
 @Test func valueAxisTitleKeepsClearOfTheFirstTick() {
