@@ -79,6 +79,9 @@ public struct ChartSpec: Hashable, Sendable {
     public var categoryGroups: [String?]
     /// Lanes and marks of a timeline chart.
     public var timeline: TimelineData = TimelineData()
+    /// The periods behind `categories` in line kinds (nil where a category is not a period), so dates are
+    /// placed by date; empty: categories are evenly spaced.
+    public var periods: [Period?] = []
     /// Where the chart is declared, so a chart that cannot label its marks fails at its spec line.
     public var location: SourceLocation?
     /// The spec's `unlabelled: allow`: labels that do not fit may be shortened or left out (with a warning) instead

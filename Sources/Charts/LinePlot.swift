@@ -200,13 +200,18 @@ struct LinePlot: ChartBody {
         let labelColumn = kept.map { k in
             ctx.width(labels[k].name, labelFont) + space + ctx.width(labels[k].value, valueFont)
         }.max() ?? 0
+        // Dates are placed by date and labelled in one format; other categories are evenly spaced as written.
+        let times = spec.periods.count == periods ? TimeAxis.positions(spec.periods) : nil
+        let periodLabels: [String] = times != nil
+            ? TimeAxis.labels(spec.periods.compactMap { $0 }, language: spec.language)
+            : (0..<periods).map { SeriesData.category(spec, $0) }
         let periodWidths = (0..<periods).map { p in
-            max(ctx.width(SeriesData.category(spec, p), tickFont),
+            max(ctx.width(periodLabels[p], tickFont),
                 SeriesData.outOf(spec, p).map { ctx.width(ctx.format.outOf($0), noteFont) } ?? 0)
         }
         // Keep the first period label clear of the axis title that shares its line.
         let firstRoom = max(markerRoom, (periodWidths.first ?? 0) / 2 + (axisTitle.isEmpty ? 0 : tickGap))
-        let x: PointScale
+        let x: PeriodScale
         if periods > 1 {
             let xStart = left + firstRoom
             var xEnd = min(plot.maxX - labelColumn - leaderSpace - markerRoom, plot.maxX - (periodWidths.last ?? 0) / 2)
@@ -214,14 +219,14 @@ struct LinePlot: ChartBody {
                 xEnd = xStart + 1
                 d.warn("chart '\(spec.title)' is too narrow for its labels", code: .chartNarrow)
             }
-            x = PointScale(count: periods, range: (xStart, xEnd))
+            x = PeriodScale(count: periods, range: (xStart, xEnd), times: times)
         } else {
             // A single period has no direction to show: the axis, the column of points and their labels form one
             // block in the middle of the plot, with short grid lines from the ticks to the points.
             let stub = max(firstRoom, 4 * markerRoom)
             let block = left - plot.minX + stub + markerRoom + leaderSpace + labelColumn
             left += max(0, (plot.width - block) / 2)
-            x = PointScale(count: 1, range: (left + stub, left + stub))
+            x = PeriodScale(count: 1, range: (left + stub, left + stub), times: nil)
         }
         let labelX = x(periods - 1) + markerRoom + leaderSpace
         let gridEnd = x(periods - 1) + markerRoom
@@ -236,8 +241,20 @@ struct LinePlot: ChartBody {
             d.text(ctx.run(axisTitle, font: tickFont, color: theme.muted, x: left - tickGap, y: periodY, anchor: .end))
         }
         let widest = periodWidths.max() ?? 0
-        for p in Axis.strideIndices(count: periods, step: x.step, widest: widest, gap: 6 * s) {
-            d.text(ctx.run(SeriesData.category(spec, p), font: tickFont, color: theme.text, x: x(p), y: periodY, anchor: .middle))
+        let shownPeriods: [Int]
+        if x.times != nil {
+            // Periods at their dates: labels that would touch give way, the latest first to stay and then the
+            // first; the points of the others stand at their true dates, so none reads as another year.
+            let boxes = (0..<periods).map { p in
+                Rect(x: x(p) - periodWidths[p] / 2 - 3 * s, y: 0, width: periodWidths[p] + 6 * s, height: 1)
+            }
+            let priority = (0..<periods).map { p in p == periods - 1 ? 0 : (p == 0 ? 1 : 2 + p) }
+            shownPeriods = LabelPlacer.nonOverlapping(boxes, priority: priority)
+        } else {
+            shownPeriods = Axis.strideIndices(count: periods, step: x.step, widest: widest, gap: 6 * s)
+        }
+        for p in shownPeriods {
+            d.text(ctx.run(periodLabels[p], font: tickFont, color: theme.text, x: x(p), y: periodY, anchor: .middle))
             if let n = SeriesData.outOf(spec, p) {
                 d.text(ctx.run(ctx.format.outOf(n), font: noteFont, color: theme.muted, x: x(p),
                                y: plot.minY + tickFont.lineBoxHeight, anchor: .middle, baseline: .top))

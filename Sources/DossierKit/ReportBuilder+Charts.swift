@@ -62,6 +62,7 @@ extension ReportBuilder {
                 return nil
             }
             chart.categories = periods.map { $0.display(language) }
+            chart.periods = periods
             chart.outOf = periods.map { x.surveySize[$0.description] ?? x.surveySize["*"] }
             chart.valuesAreRanks = x.unit == .rank
             chart.valueAxisTitle = x.unit == .rank ? words(.rankHeader) : scaleSuffix(x).trimmingCharacters(in: CharacterSet(charactersIn: "（）() "))
