@@ -37,12 +37,21 @@ struct ChartContext {
     /// Picks the Chinese or English wording.
     func words(_ zh: String, _ en: String) -> String { isChinese ? zh : en }
 
-    func width(_ text: String, _ font: FontSpec) -> Double { widths.width(text, font) }
+    /// Text as the chart sets it: the style's one CJK–Latin spacing rule (a quarter em, or none) at every
+    /// boundary, the same rule as the report's body text, so "第1名" in a note and "第 1 名" on the page never differ.
+    /// Every width and run goes through it, so what is measured is what is drawn.
+    func typeset(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value >= 0x2E80 }) else { return text }
+        return CJKSpacing.normalised(text, spaced: theme.style.cjkLatinSpace)
+    }
+
+    func width(_ text: String, _ font: FontSpec) -> Double { widths.width(typeset(text), font) }
 
     /// A text run positioned by anchor and vertical alignment.
     func run(_ text: String, font: FontSpec, color: Color, x: Double, y: Double,
              anchor: TextAnchor = .start, baseline: TextBaseline = .middle) -> TextItem {
-        let w = width(text, font)
+        let text = typeset(text)
+        let w = widths.width(text, font)
         let left: Double
         switch anchor {
         case .start: left = x
@@ -63,6 +72,6 @@ struct ChartContext {
     func wrap(_ text: String, font: FontSpec, maxWidth: Double) -> [String] {
         guard !text.isEmpty else { return [] }
         let breaker = LineBreaker(measurer: measurer)
-        return breaker.lines([TextSpan(text: text, font: font, color: .black)], maxWidth: max(maxWidth, 1)).map(\.text)
+        return breaker.lines([TextSpan(text: typeset(text), font: font, color: .black)], maxWidth: max(maxWidth, 1)).map(\.text)
     }
 }

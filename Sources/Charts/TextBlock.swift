@@ -8,6 +8,8 @@ struct TextBlock {
     /// Appends wrapped spans as lines of the given pitch, starting below the current height.
     mutating func append(_ spans: [TextSpan], ctx: ChartContext, x: Double, width: Double, pitch: Double) {
         guard spans.contains(where: { !$0.text.isEmpty }) else { return }
+        let texts = CJKSpacing.normalised(spans.map(\.text), spaced: ctx.theme.style.cjkLatinSpace)
+        let spans = zip(spans, texts).map { span, text in var spaced = span; spaced.text = text; return spaced }
         let breaker = LineBreaker(measurer: ctx.measurer)
         var lines = breaker.lines(spans, maxWidth: max(width, 1))
         // A last line of a character or two (a widow) looks like a mistake under a title or source note; a

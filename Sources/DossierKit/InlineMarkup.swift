@@ -14,6 +14,7 @@ enum InlineMarkup {
         var current = ""
         var bold = false, italic = false
         var i = text.startIndex
+        var links = LinkScanner(text)
         func flush() {
             if !current.isEmpty { spans.append(InlineSpan(current, bold: bold, italic: italic)) }
             current = ""
@@ -36,8 +37,9 @@ enum InlineMarkup {
             if markers, rest.hasPrefix("*"), !rest.hasPrefix("* ") || italic {
                 flush(); italic.toggle(); i = text.index(after: i); continue
             }
-            if rest.hasPrefix("["), let close = linkMiddle(rest), let end = matchingParenthesis(rest[close.upperBound...]),
-               !rest[rest.index(after: rest.startIndex)..<close.lowerBound].contains("\n") {
+            if c == "[", let close = links.middle(from: text.index(after: i), within: text.endIndex),
+               let end = links.closingParenthesis(from: close.upperBound),
+               !text.utf8[text.index(after: i)..<close.lowerBound].contains(0x0A) {
                 flush()
                 let label = String(rest[rest.index(after: rest.startIndex)..<close.lowerBound])
                 let target = String(rest[close.upperBound..<end])
@@ -51,32 +53,6 @@ enum InlineMarkup {
         }
         flush()
         return (spans, !bold && !italic)
-    }
-
-    /// The longest link label or target looked at: bounds the search from each "[" so text with many brackets
-    /// stays linear.
-    static let maximumLinkPart = 2048
-
-    /// The "](" between a link's label and target, searched only a bounded distance from the "[".
-    static func linkMiddle(_ rest: Substring) -> Range<Substring.Index>? {
-        let window = rest.utf8.prefix(maximumLinkPart)
-        return window.firstRange(of: "](".utf8)
-    }
-
-    /// The ")" that closes a link target, allowing balanced parentheses inside it (…/Bonn_(city)).
-    static func matchingParenthesis(_ text: Substring) -> String.Index? {
-        var depth = 0
-        for index in text.prefix(maximumLinkPart).indices {
-            switch text[index] {
-            case "(": depth += 1
-            case ")":
-                if depth == 0 { return index }
-                depth -= 1
-            case "\n", " ": return nil
-            default: break
-            }
-        }
-        return nil
     }
 
     /// Splits text into paragraphs at blank lines and joins the lines inside one (no space between CJK lines).

@@ -14,8 +14,8 @@ public enum StyleLoader {
     }
 
     /// Resolves a style reference from a spec: a path (relative to the spec's folder) or a bare name looked up
-    /// in `$DOSSIER_STYLES`, then in a `Styles/` folder next to the spec's folder or up to four folders above it.
-    /// Returns nil for a name found nowhere (paths are returned as they are; a missing file is reported on load).
+    /// in `$DOSSIER_STYLES`, then in a `Styles/` folder next to the spec's folder or up to four folders above it,
+    /// then among the shipped styles (see `shippedFolders`). Returns nil for a name found nowhere (paths are returned as they are; a missing file is reported on load).
     public static func resolve(_ reference: String, relativeTo folder: String) -> String? {
         if reference.hasSuffix(".yaml") || reference.hasSuffix(".yml") || reference.contains("/") {
             return reference.hasPrefix("/") ? reference : (folder as NSString).appendingPathComponent(reference)
@@ -38,6 +38,23 @@ public enum StyleLoader {
             let parent = dir.deletingLastPathComponent()
             if parent.path == dir.path { break }
             dir = parent
+        }
+        out += shippedFolders
+        return out
+    }
+
+    /// Where the shipped styles are, whatever folder the spec is in: `share/dossier/Styles` beside an installed
+    /// binary (`PREFIX/bin/dossier` → `PREFIX/share/dossier/Styles`), or the `Styles/` folder of the checkout the
+    /// binary was built in (`.build/<triple>/release/dossier` → `Styles/`).
+    static var shippedFolders: [String] {
+        guard let executable = Bundle.main.executablePath else { return [] }
+        let binary = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
+        var out = [binary.deletingLastPathComponent().appendingPathComponent("share/dossier/Styles").path]
+        var dir = binary
+        for _ in 0..<4 {
+            dir = dir.deletingLastPathComponent()
+            out.append(dir.appendingPathComponent("Styles").path)
+            if dir.path == "/" { break }
         }
         return out
     }

@@ -82,7 +82,7 @@ private func centerX(of text: String, in frame: Frame) -> Double? {
     guard let name = texts.first(where: { $0.text == "美国" }) else { Issue.record("no label"); return }
     // The rank run follows the name on the same baseline.
     #expect(texts.contains { $0.text == "3" && $0.origin.y == name.origin.y && $0.origin.x > name.origin.x })
-    #expect(texts.contains { $0.text == "共23个" })
+    #expect(texts.contains { $0.text == CJKSpacing.normalised("共23个") })
 }
 
 @Test func fourHundredSeriesLabelOnlyTheFocusSetWithoutOverlaps() {
@@ -182,7 +182,7 @@ private func circles(_ path: Path) -> [Rect] {
                          series: series, valuesAreRanks: true, language: "zh-cn")
     let chart = ChartRenderer(style: .briefing, measurer: FixedWidthMeasurer()).render(spec, size: Size(480, 300))
     let texts: [String] = chart.frame.flattenedTexts.map { $0.text }
-    #expect(texts.contains { $0.contains("纵轴从第49名开始。") })
+    #expect(texts.contains { $0.contains(CJKSpacing.normalised("纵轴从第49名开始。")) })
     #expect(!texts.contains("1"))   // no tick for rank 1 on a zoomed axis
     #expect(texts.contains("49") && texts.contains("54"))
     // Near the top, the axis still starts at 1.
@@ -231,7 +231,7 @@ func aSeriesEndsAtItsLastObservationAndIsNotLabelledAmongTheLastPeriod(kind: Cha
 @Test func chineseEarlyEndsAreListedUnderTheChart() {
     let chart = renderer.render(citySurvey(language: "zh-cn"), size: reportSize)
     let all = chart.frame.flattenedTexts.map(\.text).joined()
-    #expect(all.contains("2005未列入排名：New York（2004：4）"), "\(all)")
+    #expect(all.contains(CJKSpacing.normalised("2005未列入排名：New York（2004：4）")), "\(all)")
 }
 
 @Test func aSeriesStartingLateHasNoLineBeforeItsFirstPoint() {

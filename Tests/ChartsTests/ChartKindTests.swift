@@ -9,9 +9,10 @@ func everyKindRendersTitleAndSourceWithoutLabelCollisions(kind: ChartKind) {
     for size in [reportSize, Size(1920, 1080), Size(320, 240)] {
         let chart = renderer.render(spec, size: size)
         let joined = chart.frame.flattenedTexts.map(\.text).joined()
-        #expect(joined.contains(spec.number))
-        #expect(joined.contains(spec.title))
-        #expect(joined.contains(spec.sourceNote))
+        // Charts set text with the CJK–Latin spacing rule ("图 1", "2000—2003 年").
+        #expect(joined.contains(CJKSpacing.normalised(spec.number)))
+        #expect(joined.contains(CJKSpacing.normalised(spec.title)))
+        #expect(joined.contains(CJKSpacing.normalised(spec.sourceNote)))
         #expect(!chart.labelBoxes.isEmpty)
         #expect(intersections(chart.labelBoxes).isEmpty, "\(kind) at \(size.width)x\(size.height)")
         let bounds = Rect(origin: .zero, size: size)

@@ -93,7 +93,7 @@ func timelinesOfEverySizeHaveNoCollisionsAndNoTruncation(lanes: Int, events: Int
     let chart = renderer.render(Sample.spec(.timeline), size: reportSize)
     #expect(!chart.warnings.contains { $0.code == .chartKeyOmitted })
     let texts = chart.frame.flattenedTexts.map(\.text)
-    #expect(texts.contains("2000—  Infocomm 21 计划") && texts.contains("2003年2月  实施《广东省电子交易条例》"))
+    #expect(texts.contains(CJKSpacing.normalised("2000—  Infocomm 21 计划")) && texts.contains(CJKSpacing.normalised("2003年2月  实施《广东省电子交易条例》")))
     #expect(texts.contains { $0.hasPrefix("注：空心圆为目标") })
 }
 

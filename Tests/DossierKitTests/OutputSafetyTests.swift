@@ -70,3 +70,27 @@ func badOutputNamesAreRefused(name: String, reason: String) {
     #expect(r.stderr.contains("symbolic link"), "\(r.stderr)")
     #expect(try FileManager.default.contentsOfDirectory(atPath: outside).isEmpty)
 }
+
+/// A spec outside the repository names a shipped style by name: found beside the binary, not only next to the spec.
+@Test func shippedStylesAreFoundFromASpecAnywhere() throws {
+    let root = TestPaths.temporaryFolder()
+    try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+    let spec = """
+        version: 1
+        title: 测试
+        date: 2024-01-01
+        language: zh-cn
+        style: slides
+        dataset: \(TestPaths.fixtures)/datasets/base
+        sections:
+          - text: "美国排名第{{rank US survey.rank 2001}}。"
+
+        """
+    try spec.write(toFile: root + "/elsewhere.yaml", atomically: true, encoding: .utf8)
+    let found = try CLI.run(["validate", root + "/elsewhere.yaml"])
+    #expect(found.status == 0, "\(found.stderr)")
+    try spec.replacingOccurrences(of: "style: slides", with: "style: slidez").write(toFile: root + "/typo.yaml", atomically: true, encoding: .utf8)
+    let typo = try CLI.run(["validate", root + "/typo.yaml"])
+    #expect(typo.status == 1)
+    #expect(typo.stderr.contains("typo.yaml:5:8: error: style 'slidez' not found"), "\(typo.stderr)")
+}
