@@ -189,15 +189,18 @@ struct TimelineChart: ChartBody {
         let spanHeight = spanPitch * 0.7
         let lanesBottom = plot.minY + l.laneHeights.reduce(0, +)
 
-        // Year ticks: the smallest round step whose labels keep a label's width apart.
+        // Year ticks: the smallest round step whose labels keep a label's width apart. A year's tick sits in the
+        // middle of that year, where its events are drawn, so a phase 1996–2000 runs from the "1996" tick to just past
+        // the "2000" one (a tick on the boundary would make it end at "2001").
         let labelWidth = ctx.width("0000", l.tick) * 1.6
         let perYear = x(lo + 1) - x(lo)
         let step = [1.0, 2, 5, 10, 20, 50, 100].first { $0 * perYear >= labelWidth } ?? 100
         var year = ceil(lo / step) * step
-        while year <= hi {
-            d.stroke(.line(from: Point(x(year), plot.minY), to: Point(x(year), lanesBottom)), theme.grid, width: theme.gridWidth)
-            d.stroke(.line(from: Point(x(year), lanesBottom), to: Point(x(year), lanesBottom + 3 * s * f)), theme.axis, width: theme.axisWidth)
-            d.text(ctx.run(String(Int(year)), font: l.tick, color: theme.muted, x: x(year), y: lanesBottom + 4 * s * f, anchor: .middle, baseline: .top))
+        while year + 0.5 <= hi {
+            let tx = x(year + 0.5)
+            d.stroke(.line(from: Point(tx, plot.minY), to: Point(tx, lanesBottom)), theme.grid, width: theme.gridWidth)
+            d.stroke(.line(from: Point(tx, lanesBottom), to: Point(tx, lanesBottom + 3 * s * f)), theme.axis, width: theme.axisWidth)
+            d.text(ctx.run(String(Int(year)), font: l.tick, color: theme.muted, x: tx, y: lanesBottom + 4 * s * f, anchor: .middle, baseline: .top))
             year += step
         }
         d.stroke(.line(from: Point(x(lo), lanesBottom), to: Point(x(hi), lanesBottom)), theme.axis, width: theme.axisWidth)

@@ -136,9 +136,32 @@ func timelinesOfEverySizeHaveNoCollisionsAndNoTruncation(lanes: Int, events: Int
     spec.timeline = TimelineData(lanes: [TimelineLane(id: "A", label: "甲")], marks: [
         TimelineMark(lane: 0, start: 2000, end: 2001, open: true, date: "2000—", text: "至今"),
         TimelineMark(lane: 0, start: 1995.5, date: "1995", text: "点"),
-    ], until: 2010)
+    ], until: 2011)
     let chart = renderer.render(spec, size: reportSize)
     let texts = chart.frame.flattenedTexts.map(\.text)
-    #expect(texts.contains("2010"), "the axis reaches `until`")
+    #expect(texts.contains("2010"), "the axis reaches `until` (the end of 2010)")
     #expect(texts.contains("箭头表示至今仍在进行。") || texts.contains { $0.contains("箭头表示") })
+}
+
+@Test func aYearsTickSitsOnThatYearsEventsAndAPhaseEndsWithItsLastYear() throws {
+    var spec = Sample.spec(.timeline)
+    let phase = TimelineMark.years(of: .range(1996, 2000))
+    let point = TimelineMark.years(of: .year(2000))
+    spec.timeline = TimelineData(lanes: [TimelineLane(id: "A", label: "甲")], marks: [
+        TimelineMark(lane: 0, start: phase.start, end: phase.end, date: "1996—2000", text: "一期"),
+        TimelineMark(lane: 0, start: point.start, date: "2000", text: "点"),
+    ], until: 2003)
+    let chart = renderer.render(spec, size: reportSize)
+    let ticks = chart.frame.flattenedTexts.filter { $0.text.count == 4 && Int($0.text) != nil }
+    let x1996 = try #require(ticks.first { $0.text == "1996" }).bounds.midX
+    let x2000 = try #require(ticks.first { $0.text == "2000" }).bounds.midX
+    let x2001 = try #require(ticks.first { $0.text == "2001" }).bounds.midX
+    let year = x2001 - x2000
+    // The phase bar: the one wide, low filled shape.
+    let bar = try #require(paths(chart.frame).filter { $0.fill != nil }.map { box($0.path) }.first { $0.width > year * 3 && $0.height < year })
+    #expect(abs(bar.minX - (x1996 - year / 2)) < 1, "the phase starts at the beginning of 1996")
+    #expect(bar.maxX > x2000 && bar.maxX < x2000 + year / 2 + 0.5, "the phase ends with 2000, before the 2001 tick: \(bar.maxX) vs \(x2000)…\(x2001)")
+    // The 2000 event's dot sits on the 2000 tick.
+    let dots = paths(chart.frame).filter { $0.fill != nil }.map { box($0.path) }.filter { $0.width < year / 2 && abs($0.width - $0.height) < 0.01 }
+    #expect(dots.contains { abs($0.midX - x2000) < 0.5 }, "a point event of 2000 is drawn at the 2000 tick")
 }
