@@ -142,7 +142,24 @@ extension ReportBuilder {
         let scale = formatter.englishMagnitudes ? (ValueFormatter.chineseScale(x)?.1 ?? x.scale.resolve(language)) : x.scale.resolve(language)
         let unit = x.unit == .percent ? "%" : ""
         let word = scale.isEmpty ? unit : scale
-        return word.isEmpty ? "" : words.parenthesized(word)
+        // "Portal monthly visits (visits)": a unit the label already names is not repeated.
+        if word.isEmpty || Self.names(x.label.resolve(language), word) { return "" }
+        return words.parenthesized(word)
+    }
+
+    /// Whether `label` contains `word` as a whole word (ignoring case); Chinese has no word boundaries, so a
+    /// Chinese unit counts only when the label ends with it.
+    static func names(_ label: String, _ word: String) -> Bool {
+        let label = label.lowercased(), word = word.lowercased()
+        guard word.unicodeScalars.allSatisfy({ $0.isASCII }) else { return label.hasSuffix(word) }
+        var from = label.startIndex
+        while let r = label.range(of: word, range: from..<label.endIndex) {
+            let before = r.lowerBound == label.startIndex ? nil : label[label.index(before: r.lowerBound)]
+            let after = r.upperBound == label.endIndex ? nil : label[r.upperBound]
+            if !(before?.isLetter ?? false) && !(after?.isLetter ?? false) { return true }
+            from = r.upperBound
+        }
+        return false
     }
 
     /// A declared relation per entity: the stated value beside the computed one.
