@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Dossier needs, only those missing. Idempotent and quiet when all are present.
 set -euo pipefail
-PACKAGES="libcairo2-dev libpango1.0-dev libpng-dev fonts-noto-cjk fonts-dejavu-core poppler-utils qpdf python3-fonttools"
+PACKAGES="libcairo2-dev libpango1.0-dev libpng-dev fonts-noto-cjk fonts-dejavu-core poppler-utils qpdf python3-fonttools icc-profiles-free"
 missing=""
 for p in $PACKAGES; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

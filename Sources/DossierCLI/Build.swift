@@ -34,7 +34,7 @@ struct Build: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print only errors and the final summary.")
     var quiet = false
 
-    @Option(name: .customLong("pdf-standard"), help: "A standard every PDF must meet (repeatable): ua-1 makes a missing title, language or chart alternative text an error.")
+    @Option(name: .customLong("pdf-standard"), help: "A standard every PDF must meet (repeatable): ua-1 makes a missing title, language or chart alternative text an error; a-2b writes PDF/A-2b (archival).")
     var pdfStandard: [String] = []
 
     @Flag(help: "When another build is writing to --out, fail at once instead of waiting for it.")
@@ -45,7 +45,7 @@ struct Build: ParsableCommand {
         if let shard, Shard(shard) == nil { throw ValidationError("--shard takes K/N with 1 ≤ K ≤ N, e.g. 1/4") }
         if !["text", "json"].contains(logFormat) { throw ValidationError("--log-format is text or json") }
         for name in pdfStandard where PDFStandard(rawValue: name) == nil {
-            throw ValidationError("--pdf-standard '\(name)' is not known; use ua-1")
+            throw ValidationError("--pdf-standard '\(name)' is not known; use one of: \(PDFStandard.names)")
         }
     }
 

@@ -9,6 +9,6 @@ extension ReportEngine {
         let renderer = renderer(for: loaded.spec.language)
         let engine = LayoutEngine(style: loaded.style, measurer: renderer.measurer)
         let (document, warnings) = engine.layout(content.blocks, metadata: content.metadata)
-        return (try renderer.pdf(document), warnings)
+        return (try renderer.pdf(document, standards: loaded.spec.pdfStandards), warnings)
     }
 }

@@ -116,6 +116,9 @@ public final class ReportEngine: @unchecked Sendable {
         inputs["dossier"] = InputFingerprint.tool
         inputs["date"] = loaded.spec.date   // may come from SOURCE_DATE_EPOCH rather than the spec file
         inputs["parameters"] = job.parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "&")
+        // `--pdf-standard a-2b` changes the PDF's bytes, so a build asked for it is not a build without it.
+        let standards = loaded.spec.pdfStandards.union(options.pdfStandards)
+        if !standards.isEmpty { inputs["pdf-standards"] = standards.map(\.rawValue).sorted().joined(separator: ",") }
         record.inputs = inputs
 
         let state = BuildState(outputDirectory: options.outputDirectory, job: job)
@@ -229,7 +232,8 @@ public final class ReportEngine: @unchecked Sendable {
             warnings += layoutWarnings.map { $0.location == nil ? Diagnostic($0.severity, $0.message, at: SourceLocation(file: spec.path), hint: $0.hint, code: $0.code) : $0 }
             for page in document.pages { drawnTexts += Frame(size: page.size, items: page.items).flattenedTexts }
             let name = job.parameters.isEmpty || pdfName.contains("${") ? pdfName : batchName(pdfName, job: job, spec: spec)
-            planned.insert(PlannedOutput(name: name, kind: .pdf, bytes: try renderer.pdf(document), pages: document.pages.count), at: 0)
+            planned.insert(PlannedOutput(name: name, kind: .pdf, bytes: try renderer.pdf(document, standards: spec.pdfStandards.union(options.pdfStandards)),
+                                         pages: document.pages.count), at: 0)
             timer.lap("pdf")
         }
         for text in renderer.fonts.textsWithMissingGlyphs(drawnTexts) {

@@ -32,7 +32,8 @@ public final class CairoRenderer: @unchecked Sendable {
 
     /// A multi-page tagged PDF with metadata, outline, page labels, links and named destinations: structure
     /// elements come from tagged groups of the display list, the rest of PDF/UA from `PDFAccessibilityUpdate`.
-    public func pdf(_ document: Document) throws -> [UInt8] {
+    /// `standards` containing `.a2b` makes it PDF/A-2b (an sRGB output intent and the PDF/A identification).
+    public func pdf(_ document: Document, standards: Set<PDFStandard> = []) throws -> [UInt8] {
         guard let first = document.pages.first else { throw CairoError("pdf export", "the document has no pages") }
         let sink = ByteSink()
         let closure = Unmanaged.passUnretained(sink).toOpaque()
@@ -78,9 +79,13 @@ public final class CairoRenderer: @unchecked Sendable {
         cairo_surface_destroy(surface)
         try CairoError.check(status, "pdf drawing")
         try CairoError.check(surfaceStatus, "pdf writing")
-        let accessibility = PDFAccessibility(title: meta.title, author: meta.author,
+        var accessibility = PDFAccessibility(title: meta.title, author: meta.author,
                                              language: PDFAccessibility.languageTag(document.language), date: date,
                                              figureAlternatives: canvas.figureAlternatives)
+        accessibility.subject = meta.subject
+        accessibility.keywords = meta.keywords
+        accessibility.producer = "Dossier (cairo \(String(cString: cairo_version_string())))"
+        if standards.contains(.a2b) { accessibility.archive = try PDFArchive.load() }
         return try PDFAccessibilityUpdate.apply(to: sink.bytes, accessibility)
     }
 

@@ -11,6 +11,12 @@ public struct PDFAccessibility: Hashable, Sendable {
     public var date: String
     /// Alternative text of every `Figure` element, in the order the figures were tagged.
     public var figureAlternatives: [String]
+    public var subject = ""
+    public var keywords = ""
+    /// What made the PDF (`/Producer`, `pdf:Producer`).
+    public var producer = "Dossier"
+    /// PDF/A-2b: the output intent; nil for a PDF that does not claim it.
+    public var archive: PDFArchive? = nil
     public init(title: String, author: String = "", language: String, date: String, figureAlternatives: [String]) {
         self.title = title; self.author = author; self.language = language; self.date = date
         self.figureAlternatives = figureAlternatives
@@ -28,7 +34,9 @@ public struct PDFAccessibility: Hashable, Sendable {
 /// (the original objects stay as they are; replaced and new objects follow with their own cross-reference
 /// section): `/Lang`, `/ViewerPreferences /DisplayDocTitle`, XMP metadata with `pdfuaid:part 1`, `/Alt` on
 /// figures, `/Contents` on links, `/Tabs /S` on pages, and page content outside the structure tree marked as
-/// `/Artifact`. Deterministic: the same input gives the same bytes.
+/// `/Artifact`. The document information is rewritten to agree with the XMP (with valid PDF dates), the
+/// trailer gets an `/ID`, links get the print flag, and a PDF/A-2b document gets its sRGB output intent and
+/// `pdfaid` part and conformance. Deterministic: the same input gives the same bytes.
 enum PDFAccessibilityUpdate {
     static func apply(to pdf: [UInt8], _ info: PDFAccessibility) throws -> [UInt8] {
         let objects = try PDFObjects(pdf)
@@ -42,7 +50,20 @@ enum PDFAccessibilityUpdate {
         guard let catalog = objects.dictionary(objects.root) else { throw CairoError("pdf update", "no catalogue") }
         var additions = "/Lang \(PDFText.textString(info.language)) /ViewerPreferences << /DisplayDocTitle true >> /Metadata \(metadata) 0 R"
         if PDFText.valueStart(of: "/MarkInfo", in: catalog) == nil { additions += " /MarkInfo << /Marked true >>" }
+        if let archive = info.archive {
+            let profile = next, intent = next + 1
+            next += 2
+            updated[profile] = streamObject(profile, dictionary: "/N 3", data: archive.profile)
+            let condition = PDFText.textString(PDFArchive.condition)
+            updated[intent] = object(intent, "<< /Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier \(condition) /Info \(condition) /DestOutputProfile \(profile) 0 R >>")
+            additions += " /OutputIntents [\(intent) 0 R]"
+        }
         updated[objects.root] = object(objects.root, inserting(additions, into: catalog))
+
+        // The document information, written to say exactly what the XMP says (PDF/A requires they agree).
+        let information = objects.info ?? next
+        if objects.info == nil { next += 1 }
+        updated[information] = object(information, documentInformation(info))
 
         if let tree = PDFText.reference(of: "/StructTreeRoot", in: catalog) {
             var figures = 0
@@ -66,15 +87,34 @@ enum PDFAccessibilityUpdate {
                 }
                 if let annots = PDFText.array(of: "/Annots", in: dictionary) {
                     for annotation in PDFText.references(in: annots) {
-                        guard let a = objects.dictionary(annotation), PDFText.value(of: "/Subtype", in: a) == "Link",
-                              PDFText.valueStart(of: "/Contents", in: a) == nil else { continue }
-                        updated[annotation] = object(annotation, inserting("/Contents \(PDFText.textString(linkDescription(a, language: info.language)))", into: a))
+                        guard let a = objects.dictionary(annotation), PDFText.value(of: "/Subtype", in: a) == "Link" else { continue }
+                        var entries: [String] = []
+                        if PDFText.valueStart(of: "/Contents", in: a) == nil {
+                            entries.append("/Contents \(PDFText.textString(linkDescription(a, language: info.language)))")
+                        }
+                        // Printable, like the page it is on (PDF/A forbids annotations without the print flag).
+                        if PDFText.valueStart(of: "/F", in: a) == nil { entries.append("/F 4") }
+                        if !entries.isEmpty { updated[annotation] = object(annotation, inserting(entries.joined(separator: " "), into: a)) }
                     }
                 }
             }
         }
-        return append(updated, to: pdf, objects: objects, size: next)
+        return append(updated, to: pdf, objects: objects, size: next, information: information, id: objects.id ?? PDFDocumentID.of(pdf))
     }
+
+    /// `/Title`, `/Author`, … with the values the XMP carries; empty ones are left out of both.
+    static func documentInformation(_ info: PDFAccessibility) -> String {
+        let date = PDFDate.from(iso: xmpDate(info.date))
+        var entries: [String] = []
+        for (key, value) in [("/Title", info.title), ("/Author", info.author), ("/Subject", info.subject), ("/Keywords", info.keywords),
+                             ("/Creator", "Dossier"), ("/Producer", info.producer)] where !value.isEmpty {
+            entries.append("\(key) \(PDFText.textString(value))")
+        }
+        entries.append("/CreationDate (\(date)) /ModDate (\(date))")
+        return "<< " + entries.joined(separator: " ") + " >>"
+    }
+
+    static func xmpDate(_ date: String) -> String { date.count == 10 ? date + "T00:00:00Z" : date }
 
     // MARK: Reading
 
@@ -171,7 +211,7 @@ enum PDFAccessibilityUpdate {
     }
 
     /// The original bytes, the updated objects in number order, their cross-reference section and trailer.
-    static func append(_ updated: [Int: [UInt8]], to pdf: [UInt8], objects: PDFObjects, size: Int) -> [UInt8] {
+    static func append(_ updated: [Int: [UInt8]], to pdf: [UInt8], objects: PDFObjects, size: Int, information: Int, id: String) -> [UInt8] {
         var out = pdf
         if out.last != 0x0A { out.append(0x0A) }
         var offsets: [(Int, Int)] = []
@@ -191,8 +231,7 @@ enum PDFAccessibilityUpdate {
             i = j + 1
         }
         var trailer = "trailer\n<< /Size \(size) /Root \(objects.root) 0 R"
-        if let info = objects.info { trailer += " /Info \(info) 0 R" }
-        if let id = objects.id { trailer += " /ID \(id)" }
+        trailer += " /Info \(information) 0 R /ID \(id)"
         trailer += " /Prev \(objects.startXref) >>\nstartxref\n\(xref)\n%%EOF\n"
         out += PDFText.bytes(table + trailer)
         return out
@@ -209,22 +248,31 @@ enum PDFAccessibilityUpdate {
         func escaped(_ s: String) -> String {
             s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
         }
-        let date = info.date.count == 10 ? info.date + "T00:00:00Z" : info.date
+        let date = xmpDate(info.date)
         var lines = [
             "<?xpacket begin=\"\u{FEFF}\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>",
             "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">",
             " <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">",
             "  <rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"",
-            "    xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">",
+            "    xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\" xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\"" +
+                (info.archive == nil ? ">" : " xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">"),
             "   <dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">\(escaped(info.title))</rdf:li></rdf:Alt></dc:title>",
             "   <dc:language><rdf:Bag><rdf:li>\(escaped(info.language))</rdf:li></rdf:Bag></dc:language>",
         ]
         if !info.author.isEmpty { lines.append("   <dc:creator><rdf:Seq><rdf:li>\(escaped(info.author))</rdf:li></rdf:Seq></dc:creator>") }
+        if !info.subject.isEmpty {
+            lines.append("   <dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">\(escaped(info.subject))</rdf:li></rdf:Alt></dc:description>")
+        }
+        if !info.keywords.isEmpty { lines.append("   <pdf:Keywords>\(escaped(info.keywords))</pdf:Keywords>") }
         lines += [
+            "   <pdf:Producer>\(escaped(info.producer))</pdf:Producer>",
             "   <xmp:CreateDate>\(escaped(date))</xmp:CreateDate>",
             "   <xmp:ModifyDate>\(escaped(date))</xmp:ModifyDate>",
             "   <xmp:CreatorTool>Dossier</xmp:CreatorTool>",
             "   <pdfuaid:part>1</pdfuaid:part>",
+        ]
+        if info.archive != nil { lines += ["   <pdfaid:part>2</pdfaid:part>", "   <pdfaid:conformance>B</pdfaid:conformance>"] }
+        lines += [
             "  </rdf:Description>",
             " </rdf:RDF>",
             "</x:xmpmeta>",

@@ -144,7 +144,7 @@ public enum ReportSpecLoader {
                 let names = p.scalarText.map { [$0] } ?? p.stringList(&diagnostics, what: "'pdf-standard'") ?? []
                 for name in names {
                     if let standard = PDFStandard(rawValue: name) { pdfStandards.insert(standard) } else {
-                        diagnostics.append(.error("unknown PDF standard '\(name)'", at: p.location, hint: "use ua-1 (PDF/UA-1)", code: .badValue))
+                        diagnostics.append(.error("unknown PDF standard '\(name)'", at: p.location, hint: "use one of: \(PDFStandard.names) (ua-1: PDF/UA-1, a-2b: PDF/A-2b)", code: .badValue))
                     }
                 }
             }

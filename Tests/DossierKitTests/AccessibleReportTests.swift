@@ -139,3 +139,24 @@ private struct AccessibleFixture {
     #expect((strict.stdout + strict.stderr).contains("report.yaml:1:1: error: PDF/UA-1 (--pdf-standard ua-1) needs the document language stated"))
     #expect(try noLanguage.build(["--pdf-standard", "a-9"]).status == 64)
 }
+
+@Test func pdfA2bFromTheSpecOrTheCommandLineWritesAnArchivalPDF() throws {
+    let archived = try AccessibleFixture(outputs: "  pdf-standard: [ua-1, a-2b]")
+    #expect(try archived.build().status == 0)
+    var xmp = try PDFStructureReader(path: archived.out + "/report.pdf").metadata()
+    #expect(xmp.contains("<pdfaid:part>2</pdfaid:part>") && xmp.contains("<pdfuaid:part>1</pdfuaid:part>"))
+
+    // Asking on the command line changes the PDF, so the report is rebuilt, not skipped as unchanged.
+    let plain = try AccessibleFixture()
+    #expect(try plain.build().status == 0)
+    #expect(try !PDFStructureReader(path: plain.out + "/report.pdf").metadata().contains("pdfaid"))
+    let again = try plain.build(["--pdf-standard", "a-2b"])
+    #expect(again.status == 0 && !(again.stdout + again.stderr).contains("skipped 1"), "\(again.stdout)")
+    xmp = try PDFStructureReader(path: plain.out + "/report.pdf").metadata()
+    #expect(xmp.contains("<pdfaid:conformance>B</pdfaid:conformance>"))
+
+    let unknown = try AccessibleFixture(outputs: "  pdf-standard: a-3u")
+    let result = try unknown.build()
+    #expect(result.status == 1)
+    #expect((result.stdout + result.stderr).contains("hint: use one of: ua-1, a-2b"), "\(result.stderr)")
+}

@@ -50,7 +50,7 @@ public struct PDFStructureReader {
         return String(decoding: data, as: UTF8.self)
     }
 
-    static func dictionary(_ objects: [String: Any], _ reference: Any?) -> [String: Any]? {
+    public static func dictionary(_ objects: [String: Any], _ reference: Any?) -> [String: Any]? {
         if let direct = reference as? [String: Any] { return direct }
         guard let ref = reference as? String, let object = objects["obj:" + ref] as? [String: Any] else { return nil }
         return object["value"] as? [String: Any] ?? (object["stream"] as? [String: Any])?["dict"] as? [String: Any]
