@@ -33,10 +33,10 @@ public struct PDFAccessibility: Hashable, Sendable {
 /// Adds what cairo 1.16 cannot write to a tagged PDF, as one incremental update appended to cairo's bytes
 /// (the original objects stay as they are; replaced and new objects follow with their own cross-reference
 /// section): `/Lang`, `/ViewerPreferences /DisplayDocTitle`, XMP metadata with `pdfuaid:part 1`, `/Alt` on
-/// figures, `/Contents` on links, `/Tabs /S` on pages, and page content outside the structure tree marked as
-/// `/Artifact`. The document information is rewritten to agree with the XMP (with valid PDF dates), the
-/// trailer gets an `/ID`, links get the print flag, and a PDF/A-2b document gets its sRGB output intent and
-/// `pdfaid` part and conformance. Deterministic: the same input gives the same bytes.
+/// figures, `/Scope` on table header cells, `/Contents` on links, `/Tabs /S` on pages, and page content outside
+/// the structure tree marked as `/Artifact`. The document information is rewritten to agree with the XMP (with
+/// valid PDF dates), the trailer gets an `/ID`, links get the print flag, and a PDF/A-2b document gets its sRGB
+/// output intent and `pdfaid` part and conformance. Deterministic: the same input gives the same bytes.
 enum PDFAccessibilityUpdate {
     static func apply(to pdf: [UInt8], _ info: PDFAccessibility) throws -> [UInt8] {
         let objects = try PDFObjects(pdf)
@@ -67,12 +67,23 @@ enum PDFAccessibilityUpdate {
 
         if let tree = PDFText.reference(of: "/StructTreeRoot", in: catalog) {
             var figures = 0
-            for element in structureElements(tree, objects) {
-                guard let dictionary = objects.dictionary(element), PDFText.value(of: "/S", in: dictionary) == "Figure" else { continue }
-                let alternative = figures < info.figureAlternatives.count ? info.figureAlternatives[figures] : ""
-                figures += 1
-                guard !alternative.isEmpty else { continue }
-                updated[element] = object(element, inserting("/Alt \(PDFText.textString(alternative))", into: dictionary))
+            let elements = structureElements(tree, objects)
+            // Header cells in a THead head columns; any other header cell heads its row.
+            let columnHeads = Set(elements.filter { objects.dictionary($0).map { PDFText.value(of: "/S", in: $0) == "THead" } ?? false }
+                .flatMap { structureElements($0, objects) })
+            for element in elements {
+                guard let dictionary = objects.dictionary(element) else { continue }
+                switch PDFText.value(of: "/S", in: dictionary) {
+                case "Figure":
+                    let alternative = figures < info.figureAlternatives.count ? info.figureAlternatives[figures] : ""
+                    figures += 1
+                    guard !alternative.isEmpty else { continue }
+                    updated[element] = object(element, inserting("/Alt \(PDFText.textString(alternative))", into: dictionary))
+                case "TH" where PDFText.valueStart(of: "/A", in: dictionary) == nil:
+                    let scope = columnHeads.contains(element) ? "/Column" : "/Row"
+                    updated[element] = object(element, inserting("/A << /O /Table /Scope \(scope) >>", into: dictionary))
+                default: continue
+                }
             }
         }
 

@@ -95,3 +95,21 @@ func taggedDocument(figureAlt: String = "条形图，美国第1名") -> Document
     // Inline images are beyond this scanner: the stream is left as it was.
     #expect(ArtifactMarker.mark(Array("BI /W 1 ID x EI\n".utf8)) == nil)
 }
+
+@Test func headerCellsSayWhatTheyHead() throws {
+    let renderer = CairoRenderer(language: "en")
+    func cell(_ role: StructureRole, _ s: String, _ x: Double, _ y: Double) -> DisplayItem {
+        GroupItem.tagged(StructureTag(role), [.text(TextItem(text: s, font: sans, color: .black, origin: Point(x, y),
+                                                               width: renderer.measurer.width(of: s, font: sans)))])
+    }
+    let table = GroupItem.tagged(StructureTag(.table), [
+        GroupItem.tagged(StructureTag(.tableHead), [GroupItem.tagged(StructureTag(.tableRow), [cell(.headerCell, "Country", 72, 100), cell(.headerCell, "Rank", 200, 100)])]),
+        GroupItem.tagged(StructureTag(.tableRow), [cell(.headerCell, "Canada", 72, 120), cell(.dataCell, "1", 200, 120)]),
+    ])
+    let document = Document(pages: [Page(size: Size(595, 842), items: [table], label: "1")],
+                            metadata: DocumentMetadata(title: "T", date: "2024-01-01"), language: "en")
+    let pdf = try PDFStructureReader(pdf: renderer.pdf(document))
+    #expect(pdf.elements.filter { $0.role == "TH" }.map(\.scope) == ["Column", "Column", "Row"])
+    let sample = try PDFStructureReader(pdf: CairoRenderer(language: "zh-cn").pdf(taggedDocument()))
+    #expect(sample.elements.filter { $0.role == "TH" }.allSatisfy { $0.scope == "Column" })
+}

@@ -7,6 +7,8 @@ public struct PDFStructureReader {
         public var role: String
         public var depth: Int
         public var alternative: String?
+        /// A table header cell's `/Scope` attribute ("Column", "Row"), without the slash.
+        public var scope: String? = nil
     }
 
     public let path: String
@@ -71,7 +73,8 @@ public struct PDFStructureReader {
     private mutating func visit(_ reference: Any, depth: Int) {
         guard let element = Self.dictionary(objects, reference), let role = element["/S"] as? String,
               (element["/Type"] as? String) != "/MCR", (element["/Type"] as? String) != "/OBJR" else { return }
-        elements.append(Element(role: String(role.dropFirst()), depth: depth, alternative: Self.text(element["/Alt"])))
+        let scope = ((element["/A"] as? [String: Any])?["/Scope"] as? String).map { String($0.dropFirst()) }
+        elements.append(Element(role: String(role.dropFirst()), depth: depth, alternative: Self.text(element["/Alt"]), scope: scope))
         for kid in Self.kids(element["/K"]) { visit(kid, depth: depth + 1) }
     }
 
