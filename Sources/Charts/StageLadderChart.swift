@@ -43,15 +43,22 @@ struct StageLadderChart: ChartBody {
             let narrower = layout(share, roomUpTo: nil)
             if narrower.0.truncated == 0 && narrower.2.truncated < heads.truncated { (guess, cols, heads) = narrower }
         }
+        // Still too narrow for the stage names (a portrait slide): the heads keep their numbers and the names go to
+        // a numbered key under the chart, in full, rather than being shortened.
+        let keyed = heads.truncated > 0
+        if keyed {
+            (guess, cols, heads) = layout(0.3, roomUpTo: plot.width * 0.45)
+            let entries = stageNames.enumerated().map { "\($0.offset + 1) \($0.element)" }
+            d.note(ctx.words("阶段：", "Stages: ") + entries.joined(separator: ctx.words("；", "; ")))
+        }
         let left = plot.minX + guess.width + gap
         // Column heads: the level number in bold, then the stage name wrapped to the column.
         let numberFont = theme.labelBoldFont
-        let headHeight = numberFont.lineBoxHeight + Double(heads.lineCount) * heads.pitch + 5 * s
+        let headHeight = numberFont.lineBoxHeight + Double(keyed ? 0 : heads.lineCount) * heads.pitch + 5 * s
         let rows = Rows.band(count: placements.count, top: plot.minY + headHeight, bottom: plot.maxY, paddingInner: 0)
         let rowLabels = RowLabels(placements.map(\.label), ctx: ctx, rowStep: rows.step, maxWidth: guess.width)
         let bodyBottom = rows.start(placements.count - 1) + rows.step
         rowLabels.draw(centers: placements.indices.map { rows.center($0) }, right: left - gap, ctx: ctx, into: &d)
-        d.truncatedLabels += heads.truncated
 
         // Alternate faint column shading makes the stages readable as bands without heavy rules.
         for l in 0..<levels where l % 2 == 0 {
@@ -60,7 +67,7 @@ struct StageLadderChart: ChartBody {
         for l in 0..<levels {
             let cx = cols.center(l)
             d.text(ctx.run("\(l + 1)", font: numberFont, color: theme.text, x: cx, y: plot.minY + 2 * s, anchor: .middle, baseline: .top))
-            for (k, line) in heads.lines[l].enumerated() {
+            for (k, line) in (keyed ? [] : heads.lines[l]).enumerated() {
                 d.text(ctx.run(line, font: heads.font, color: theme.muted, x: cx,
                                y: plot.minY + 2 * s + numberFont.lineBoxHeight + Double(k) * heads.pitch, anchor: .middle, baseline: .top))
             }
