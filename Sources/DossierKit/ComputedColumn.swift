@@ -38,21 +38,23 @@ extension ReportBuilder {
         }
         guard let period = knownPeriod(c.period, of: x, at: c.location) else { return nil }
         let labelText = label.map { render($0) } ?? x.label.resolve(language)
-        let inLabel = words.midSentence(labelText)
         func value(_ id: String, _ p: Period) -> Double? { dataset.observation(entity: id, indicator: x.id, period: p)?.value.number }
         var cells: [String: TableCell] = [:]
         var missing = false
+        // Arrows and places are centred (like ranks); signed amounts and shares line up on the decimal point.
+        let aligned: CellAlignment = c.kind == .change || c.kind == .groupRank ? .center : .decimal
         func put(_ id: String, _ text: String?) {
             if text == nil { missing = true }
-            cells[id] = TableCell(text ?? ValueFormatter.missing, alignment: text == nil ? .center : .end)
+            cells[id] = TableCell(text ?? ValueFormatter.missing, alignment: text == nil ? .center : aligned)
         }
         _ = cite([x])
         switch c.kind {
         case .change:
             guard let from = knownPeriod(c.from, of: x, at: c.location) else { return nil }
             for e in rows { put(e.id, changeText(from: value(e.id, from), to: value(e.id, period), x, decimals: decimals)) }
-            return ComputedColumn(indicator: x, title: label.map { render($0) } ?? words(.changeColumn, inLabel),
-                                  subtitle: words(.periodToPeriod, from.display(language), period.display(language)), cells: cells, note: nil, missing: missing)
+            return ComputedColumn(indicator: x, title: label.map { render($0) } ?? words(.changeColumn, labelText),
+                                  subtitle: words(.periodToPeriod, from.display(language), period.display(language)), cells: cells,
+                                  note: x.direction == .none ? nil : words(.changeNote), missing: missing)
         case .difference:
             let (group, groupText) = computedGroup(c.among, rows: rows)
             let stats = GroupStatistics(indicator: x, period: period, entities: group, dataset: dataset)

@@ -109,7 +109,7 @@ extension ReportBuilder {
             body.append(focus.contains(e.id) ? emphasized(row) : row)
         }
         let note = sourceNote(t.sourceNote, groups.map(\.0))
-        let computedNotes = groups.compactMap { $0.computed?.note }
+        let computedNotes = groups.compactMap { $0.computed?.note }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         return TableBlock(number: nextTableNumber(), title: render(t.title), sourceNote: note, headerRows: [header1, header2], rows: body,
                           zebra: !t.shade, notes: (missing ? [words(.missingNote)] : []) + computedNotes)
     }

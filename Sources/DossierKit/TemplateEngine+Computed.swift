@@ -142,17 +142,20 @@ extension TemplateEngine {
         if a == b { return phrases(.changeNone) }
         if x.unit == .rank {
             let n = Int(abs(b - a))
-            return phrases(b < a ? .changeUp : .changeDown, n == 1 ? phrases(.placeOne) : phrases(.places, String(n)))
+            return phrases(b < a ? .changeUp : .changeDown, places(String(n)))
         }
         return phrases(b > a ? .changeUp : .changeDown, formatter.statistic(abs(b - a), indicator: x))
     }
+
+    /// "3 places", "1 place", "2.5 places" / "3位".
+    func places(_ amount: String) -> String { amount == "1" ? phrases(.placeOne) : phrases(.places, amount) }
 
     /// For ranks "落后3位" / "3 places behind" (or ahead); for values "高0.05" / "0.05 above" (or below).
     func differencePhrase(_ delta: Double, _ x: Indicator) -> String {
         if delta == 0 { return phrases(x.unit == .rank ? .gapLevel : .differenceLevel) }
         if x.unit == .rank {
             let behind = x.direction == .higherBetter ? delta < 0 : delta > 0
-            return phrases(behind ? .gapBehind : .gapAhead, formatter.statistic(abs(delta), indicator: x))
+            return phrases(behind ? .placesBehind : .placesAhead, places(formatter.statistic(abs(delta), indicator: x)))
         }
         return phrases(delta > 0 ? .differenceAbove : .differenceBelow, formatter.statistic(abs(delta), indicator: x))
     }

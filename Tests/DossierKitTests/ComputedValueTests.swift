@@ -88,7 +88,8 @@ private func matrix(_ columns: String, entities: String = "[A, B, C, D, E]", ext
     let t = try #require(table(content))
     // A 1→2 worse, B 2→1 better, C unchanged, D 9→5 better by 4, E has no rank: "—", never 0.
     #expect(column(t, 1) == ["▼ 1", "▲ 1", "–", "▲ 4", "—"])
-    #expect(t.headerRows[0][1].text == "Change in survey rank")
+    #expect(t.headerRows[0][1].text == "Survey rank: change")
+    #expect(t.notes.contains("Note: ▲ better, ▼ worse, – unchanged."))
     #expect(t.headerRows[1][1].text == "2001→2003")
     #expect(t.notes.contains("Note: “—” means no data for that year."))
 }
@@ -96,6 +97,7 @@ private func matrix(_ columns: String, entities: String = "[A, B, C, D, E]", ext
 @Test func rankChangeHeaderInChinese() throws {
     let t = try #require(table(composed(matrix("        - {change: r.rank, from: 2001, to: 2003}"), language: "zh-cn").content))
     #expect(t.headerRows[0][1].text == "调查排名变化")
+    #expect(t.notes == ["注：“—”表示该年份无数据。", "注：“▲”表示变好，“▼”表示变差，“–”表示不变。"])
     #expect(t.headerRows[1][1].text == "2001→2003")   // table headers print years bare, like the period columns
     #expect(column(t, 1) == ["▼ 1", "▲ 1", "–", "▲ 4", "—"])
 }
@@ -240,8 +242,10 @@ private func rendered(_ text: String, language: String = "en") -> (String?, [Dia
     ("{{mean s.score 2003 tag:intl}}", "0.9212", "0.9212"),
     ("{{min c.cost 2003}}", "8.5", "8.5"),
     ("{{max r.rank 2003 kind:country}}", "5", "5"),
-    ("{{difference D r.rank 2003 median tag:intl}}", "3 places behind", "落后 3 位"),
-    ("{{difference B r.rank 2003 A}}", "1 places ahead", "领先 1 位"),
+    ("{{difference D r.rank 2003 median tag:intl}}", "3 places behind", "落后3位"),
+    ("{{difference B r.rank 2003 A}}", "1 place ahead", "领先1位"),
+    ("{{difference D r.rank 2003 mean tag:intl}}", "3 places behind", "落后3位"),
+    ("{{difference B r.rank 2003 median}}", "1.5 places ahead", "领先1.5位"),
     ("{{difference D s.score 2003 best}}", "0.3636 below", "低0.3636"),
     ("{{difference A s.score 2003 median tag:intl}}", "level", "持平"),
     ("{{grouprank C s.score 2001 tag:intl}}", "2", "2"),
