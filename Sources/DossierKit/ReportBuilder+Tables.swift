@@ -41,7 +41,7 @@ extension ReportBuilder {
         var groups: [(Indicator, [Period], String, computed: ComputedColumn?, decimals: Int?)] = []
         for c in t.columns {
             if let computed = c.computed {   // change, difference, group-rank, share: ComputedColumn.swift
-                if let column = computedColumn(computed, label: c.label, decimals: c.decimals, rows: rows) {
+                if let column = computedColumn(computed, label: c.label, decimals: c.decimals, rows: rows), !c.hidden {
                     groups.append((column.indicator, [], column.title, column, c.decimals))
                 }
                 continue
@@ -64,6 +64,7 @@ extension ReportBuilder {
                 }
                 continue
             }
+            if c.hidden { continue }   // `hide: true`: checked, not shown
             groups.append((x, periods, c.label.map { render($0) } ?? x.label.resolve(language), nil, c.decimals))
         }
         guard !groups.isEmpty, !rows.isEmpty else {

@@ -3,11 +3,11 @@ import Model
 import Spec
 
 /// Placeholders for computed values (docs/SPEC.md): the change between two periods, group aggregates (median,
-/// mean, min, max), the difference to a reference, the rank within a group and the share of a group's total.
+/// mean, min, max, n), the difference to a reference, the rank within a group and the share of a group's total.
 /// A group is `tag:TAG` (several combine), `kind:KIND`, or ids joined by commas (`US,CA,GB`); without one, every
 /// entity with a value in that period.
 extension TemplateEngine {
-    static let computedFunctions = ["change", "median", "mean", "min", "max", "difference", "grouprank", "share"]
+    static let computedFunctions = ["change", "median", "mean", "min", "max", "n", "difference", "grouprank", "share"]
 
     func evaluateComputed(_ function: String, _ args: [String], cited: inout [String], fail: (String, String?) -> String) -> String {
         func usage() -> String {
@@ -22,7 +22,7 @@ extension TemplateEngine {
         guard args.count >= needed else {
             return fail("{{\(function)}} needs \(needed) arguments", "write {{ \(usage()) }}")
         }
-        let aggregate = ["median", "mean", "min", "max"].contains(function)
+        let aggregate = ["median", "mean", "min", "max", "n"].contains(function)
         var rest = args[...]
         var entity: Entity?
         if !aggregate {
@@ -98,6 +98,8 @@ extension TemplateEngine {
         case "median", "mean":
             guard let v = function == "median" ? stats.median : stats.mean else { return "" }
             return formatter.statistic(v, indicator: x)
+        case "n":
+            return String(stats.count)
         case "min", "max":
             guard let v = function == "min" ? stats.minimum : stats.maximum else { return "" }
             return formatter.format(.number(v), indicator: x)

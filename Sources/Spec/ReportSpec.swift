@@ -43,6 +43,8 @@ public struct TableColumnSpec: Hashable, Sendable {
     public var computed: ComputedColumnSpec? = nil
     /// `format: {decimals: N}`: the column's decimals instead of the indicator's.
     public var decimals: Int? = nil
+    /// `hide: true`: checked and computed, but not shown.
+    public var hidden: Bool = false
 }
 
 /// A table section.

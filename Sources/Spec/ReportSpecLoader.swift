@@ -315,19 +315,21 @@ struct SpecReader {
             if Self.isComputed(cm) {   // change, difference, group-rank, share: SpecReader+ComputedColumn.swift
                 let computed = computedColumn(&cm, at: c.location, &diagnostics)
                 let (label, decimals) = (text(cm.value("label"), &diagnostics), columnDecimals(&cm, &diagnostics))
+                let hidden = cm.bool("hide", &diagnostics) ?? false
                 cm.finish(&diagnostics)
                 if let computed {
                     columns.append(TableColumnSpec(indicator: computed.indicator, periods: [], label: label, location: c.location,
-                                                   computed: computed, decimals: decimals))
+                                                   computed: computed, decimals: decimals, hidden: hidden))
                 }
                 continue
             }
             let decimals = columnDecimals(&cm, &diagnostics)
+            let hidden = cm.bool("hide", &diagnostics) ?? false
             let indicator = cm.required("indicator", &diagnostics)?.string(&diagnostics, what: "'indicator'") ?? ""
             let periods = cm.value("periods")?.stringList(&diagnostics, what: "'periods'") ?? []
             let label = text(cm.value("label"), &diagnostics)
             cm.finish(&diagnostics)
-            columns.append(TableColumnSpec(indicator: substitute(indicator), periods: periods, label: label, location: c.location, decimals: decimals))
+            columns.append(TableColumnSpec(indicator: substitute(indicator), periods: periods, label: label, location: c.location, decimals: decimals, hidden: hidden))
         }
         let indicators = (m.value("indicators")?.stringList(&diagnostics, what: "'indicators'") ?? []).map(substitute)
         let relation = m.string("relation", &diagnostics)

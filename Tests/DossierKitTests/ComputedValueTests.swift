@@ -185,7 +185,31 @@ private func matrix(_ columns: String, entities: String = "[A, B, C, D, E]", ext
     #expect(t.rows[3].map(\.text) == ["Dland", "9", "5", "▲ 4"])
 }
 
+@Test func hiddenColumnsAreCheckedButNotShown() throws {
+    let (content, diagnostics) = composed(matrix("""
+            - {indicator: r.rank, periods: [2003], hide: true}
+            - {change: r.rank, from: 2001, to: 2003, hide: true}
+            - {indicator: s.score, periods: [2003]}
+    """))
+    #expect(!diagnostics.contains { $0.severity == .error }, "\(diagnostics)")
+    let t = try #require(table(content))
+    #expect(t.headerRows[0].map(\.text) == ["", "Score"])
+    let (_, bad) = composed(matrix("        - {change: r.rank, from: 2002, to: 2003, hide: true}"))
+    #expect(bad.contains { $0.message == "no r.rank data in 2002" && $0.location?.line == 12 })
+}
+
 // MARK: - Validation
+
+@Test func aMisspelledKeyOfAComputedColumnGetsAHint() {
+    let (_, diagnostics) = composed(matrix("        - {change: r.rank, form: 2001, to: 2003}"))
+    let unknown = diagnostics.first { $0.code == .unknownKey }
+    #expect(unknown?.message == "unknown key 'form' in a column", "\(diagnostics)")
+    #expect(unknown?.hint?.hasPrefix("did you mean") == true)
+    #expect(unknown?.location?.line == 12)
+    #expect(unknown?.location?.column == 28)
+    // …and the missing key says how the column is written.
+    #expect(diagnostics.contains { $0.message == "a 'change' column needs 'from'" && $0.hint == "write {change: INDICATOR, from: 2001, to: 2003}" })
+}
 
 @Test func malformedComputedColumnsAreLocatedErrors() {
     let (_, diagnostics) = composed(matrix("""
@@ -241,6 +265,7 @@ private func rendered(_ text: String, language: String = "en") -> (String?, [Dia
     ("{{mean r.rank 2003 A,B,C}}", "2", "2"),
     ("{{mean s.score 2003 tag:intl}}", "0.9212", "0.9212"),
     ("{{min c.cost 2003}}", "8.5", "8.5"),
+    ("{{n s.score 2003 tag:home}}", "1", "1"),
     ("{{max r.rank 2003 kind:country}}", "5", "5"),
     ("{{difference D r.rank 2003 median tag:intl}}", "3 places behind", "落后3位"),
     ("{{difference B r.rank 2003 A}}", "1 place ahead", "领先1位"),
