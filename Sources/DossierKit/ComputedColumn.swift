@@ -47,7 +47,6 @@ extension ReportBuilder {
             if text == nil { missing = true }
             cells[id] = TableCell(text ?? ValueFormatter.missing, alignment: text == nil ? .center : aligned)
         }
-        _ = cite([x])
         switch c.kind {
         case .change:
             guard let from = knownPeriod(c.from, of: x, at: c.location) else { return nil }

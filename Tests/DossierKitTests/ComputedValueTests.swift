@@ -92,6 +92,7 @@ private func matrix(_ columns: String, entities: String = "[A, B, C, D, E]", ext
     #expect(t.notes.contains("Note: ▲ better, ▼ worse, – unchanged."))
     #expect(t.headerRows[1][1].text == "2001→2003")
     #expect(t.notes.contains("Note: “—” means no data for that year."))
+    #expect(t.sourceNote == "Source: Body, Survey")   // a computed column cites its indicator's source
 }
 
 @Test func rankChangeHeaderInChinese() throws {
