@@ -61,8 +61,9 @@ extension ReportBuilder {
             switch c.reference ?? .median {
             case .entity(let id):
                 guard let e = dataset.entity(id) else {
-                    diagnostics.append(.error("unknown entity '\(id)' in 'to'", at: c.location,
-                                              hint: Suggestion.hint(for: id, in: dataset.entities.map(\.id)) ?? "use median, mean, best or an entity id", code: .unknownEntity))
+                    diagnostics.append(.error("'to: \(id)' is neither median, mean, best nor an entity", at: c.location,
+                                              hint: Suggestion.hint(for: id, in: ["median", "mean", "best"] + dataset.entities.map(\.id)) ?? "use median, mean, best or an entity id",
+                                              code: .unknownEntity))
                     return nil
                 }
                 reference = value(id, period)

@@ -66,7 +66,11 @@ extension SpecReader {
                 _ = m.value("to")
             }
         }
-        if kind == .change, m.has("among") {
+        if case .entity(let id) = spec.reference, m.has("among") {
+            diagnostics.append(.error("a difference to \(id) takes no 'among'", at: m.keyLocation("among"),
+                                      hint: "among: names the group of a median, mean or best; an entity is its own reference", code: .unusedKey))
+            _ = m.value("among")
+        } else if kind == .change, m.has("among") {
             diagnostics.append(.error("a 'change' column takes no 'among'", at: m.keyLocation("among"), hint: Self.usage(kind), code: .unusedKey))
             _ = m.value("among")
         } else if let node = m.value("among") {

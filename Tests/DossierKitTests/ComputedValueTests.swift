@@ -231,6 +231,13 @@ private func matrix(_ columns: String, entities: String = "[A, B, C, D, E]", ext
     #expect(at(16, "takes no 'to'") != nil, "\(diagnostics)")
 }
 
+@Test func aMisspelledReferenceSuggestsTheStatistic() {
+    let (_, diagnostics) = composed(matrix("        - {difference: r.rank, period: 2003, to: medain}"))
+    #expect(diagnostics.first { $0.code == .unknownEntity }?.hint == "did you mean 'median'?", "\(diagnostics)")
+    let (_, among) = composed(matrix("        - {difference: r.rank, period: 2003, to: A, among: tag:intl}"))
+    #expect(among.contains { $0.code == .unusedKey && $0.message.contains("takes no 'among'") && $0.location?.line == 12 }, "\(among)")
+}
+
 @Test func unknownPeriodsAndReferencesAreErrorsWithHints() {
     let (content, diagnostics) = composed(matrix("""
             - {change: r.rank, from: 2002, to: 2003}
@@ -243,7 +250,7 @@ private func matrix(_ columns: String, entities: String = "[A, B, C, D, E]", ext
     let period = diagnostics.first { $0.message == "no r.rank data in 2002" }
     #expect(period?.location?.line == 12)
     #expect(period?.hint == "periods with data: 2001, 2003")
-    #expect(diagnostics.first { $0.message.contains("unknown entity 'Q'") }?.location?.line == 13)
+    #expect(diagnostics.first { $0.message.contains("'to: Q' is neither median, mean, best nor an entity") }?.location?.line == 13)
     #expect(diagnostics.first { $0.message.contains("share of the total needs a count") }?.location?.line == 14)
     #expect(diagnostics.first { $0.message.contains("rank within a group needs an indicator with a direction") }?.location?.line == 15)
     #expect(diagnostics.first { $0.message.contains("needs a numeric indicator; t.note") }?.location?.line == 16)
