@@ -368,3 +368,12 @@ func focusRowsKeepContrastInEveryStyle(name: String) throws {
     let zh = paragraphs(composed(body, language: "zh-cn").content).joined(separator: "\n")
     #expect(zh.contains("乙国2003年的指数为 1.422，超出该指标的有效范围（0—1）。"), "\(zh)")
 }
+
+@Test func validateLocatesComputedColumnErrorsAtFileLineColumn() throws {
+    let all = ReportEngine().validate(ReportJob(specPath: TestPaths.fixtures + "/specs/bad-computed-column.yaml"))
+    let period = try #require(all.first { $0.code == .badPeriod })
+    #expect(period.description.contains("bad-computed-column.yaml:11:11: error: no survey.rank data in 2003"), "\(period.description)")
+    #expect(period.hint == "periods with data: 2001")
+    let tag = try #require(all.first { $0.code == .unknownTag })
+    #expect(tag.hint == "did you mean 'international'?")
+}
