@@ -45,6 +45,8 @@ extension ReportBuilder {
         case .periodSource:
             let source = d["source"].flatMap { dataset.source($0)?.publisher.resolve(language) } ?? (d["source"] ?? "")
             return capitalized(words(.periodOutsideSource, entity(d["entity"]), label(d["indicator"]), period(d["period"]), source, d["from"] ?? "", d["to"] ?? ""))
+        case .valueRange:   // ReportBuilder+ValidRange.swift
+            return restateRange(f)
         default:
             return restatePath(f) ?? f.message
         }
@@ -57,6 +59,7 @@ extension ReportBuilder {
         case .relationMismatch: return words(.treatmentRelation)
         case .periodSource: return words(.treatmentPeriod)
         case .duplicateObservation: return words(.treatmentDuplicate)
+        case .valueRange: return words(.treatmentRange)
         default: return pathTreatment(code)
         }
     }

@@ -38,8 +38,14 @@ extension ReportBuilder {
 
     mutating func matrixTable(_ t: TableSpec) -> TableBlock? {
         let rows = entities(t.entities)
-        var groups: [(Indicator, [Period], String)] = []
+        var groups: [(Indicator, [Period], String, computed: ComputedColumn?, decimals: Int?)] = []
         for c in t.columns {
+            if let computed = c.computed {   // change, difference, group-rank, share: ComputedColumn.swift
+                if let column = computedColumn(computed, label: c.label, decimals: c.decimals, rows: rows), !c.hidden {
+                    groups.append((column.indicator, [], column.title, column, c.decimals))
+                }
+                continue
+            }
             guard let x = indicator(c.indicator, at: c.location) else { continue }
             var periods: [Period] = []
             if c.periods.isEmpty {
@@ -58,7 +64,8 @@ extension ReportBuilder {
                 }
                 continue
             }
-            groups.append((x, periods, c.label.map { render($0) } ?? x.label.resolve(language)))
+            if c.hidden { continue }   // `hide: true`: checked, not shown
+            groups.append((x, periods, c.label.map { render($0) } ?? x.label.resolve(language), nil, c.decimals))
         }
         guard !groups.isEmpty, !rows.isEmpty else {
             if t.optional { return nil }
@@ -67,11 +74,17 @@ extension ReportBuilder {
         }
         var header1 = [TableCell("", bold: true)]
         var header2 = [TableCell(words.entityHeader(rows), bold: true)]
-        for (_, periods, label) in groups {
+        for (_, periods, label, computed, _) in groups {
+            if let computed {
+                header1.append(TableCell(label, alignment: .center, bold: true))
+                header2.append(TableCell(computed.subtitle, alignment: .center, bold: true))
+                continue
+            }
             header1.append(TableCell(label, alignment: .center, bold: true, columnSpan: periods.count))
             header2 += periods.map { TableCell($0.display(language), alignment: .center, bold: true) }
         }
-        var missing = false
+        var missing = groups.contains { $0.computed?.missing == true }
+        let focus = focusRows(t, rows: rows)
         var body: [[TableCell]] = []
         // One shading scale for the whole table, so the same rank has the same shade in every column.
         let worstRank = max(1, groups.compactMap { g in
@@ -79,11 +92,12 @@ extension ReportBuilder {
         }.max() ?? 1)
         for e in rows {
             var row = [TableCell(e.name(language))]
-            for (x, periods, _) in groups {
+            for (x, periods, _, computed, decimals) in groups {
+                if let computed { row.append(computed.cells[e.id] ?? TableCell(ValueFormatter.missing, alignment: .center)) }
                 for p in periods {
                     let o = dataset.observation(entity: e.id, indicator: x.id, period: p)
                     if o == nil { missing = true }
-                    var cell = TableCell(formatter.format(o, indicator: x, withScale: false), alignment: o == nil ? .center : (x.unit.isNumeric ? .decimal : .start))
+                    var cell = TableCell(formatter.format(o, indicator: x.withDecimals(decimals), withScale: false), alignment: o == nil ? .center : (x.unit.isNumeric ? .decimal : .start))
                     if t.shade, x.unit == .rank, let n = o?.value.number {
                         let (fill, ink) = rankFill(n, worst: worstRank)
                         cell.fill = fill
@@ -93,11 +107,12 @@ extension ReportBuilder {
                     row.append(cell)
                 }
             }
-            body.append(row)
+            body.append(focus.contains(e.id) ? emphasized(row) : row)
         }
         let note = sourceNote(t.sourceNote, groups.map(\.0))
+        let computedNotes = groups.compactMap { $0.computed?.note }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         return TableBlock(number: nextTableNumber(), title: render(t.title), sourceNote: note, headerRows: [header1, header2], rows: body,
-                          zebra: !t.shade, notes: missing ? [words(.missingNote)] : [])
+                          zebra: !t.shade, notes: (missing ? [words(.missingNote)] : []) + computedNotes)
     }
 
     /// Indicators × entities; each cell the latest value and when it was observed.

@@ -12,7 +12,7 @@ struct TemplateEngine {
     var phrases: Words { Words(language) }
 
     static let functions = ["name", "rank", "value", "latest", "period", "count", "indicator", "stage", "best", "param", "outof", "source", "changes"]
-        + pathFunctions
+        + pathFunctions + computedFunctions
 
     /// Fills the placeholders of a text; `cited` collects the indicators whose values were used and, as
     /// `source:ID`, the sources quoted (for the references). Linear in the text: placeholder locations are
@@ -186,6 +186,8 @@ struct TemplateEngine {
                                             : formatter.format(o, indicator: x)
                 return phrases(.periodValue, o.period.inProse(language), value)
             }.joined(separator: " → ")
+        case _ where Self.computedFunctions.contains(function):   // TemplateEngine+Computed.swift
+            return evaluateComputed(function, args, cited: &cited, fail: fail)
         case _ where Self.pathFunctions.contains(function):
             return evaluatePath(function, args, fail: fail)
         default:

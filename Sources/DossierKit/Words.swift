@@ -27,6 +27,12 @@ enum Phrase: String, CaseIterable, Sendable {
     // Notes on the data
     case dataCheckClean, dataCheckIntro, rankTie, relationMismatch, periodOutsideSource
     case treatmentRankTie, treatmentRelation, treatmentPeriod, treatmentDuplicate
+    // Computed values (table columns and placeholders)
+    case changeColumn, changeNote, differenceColumn, groupRankColumn, shareColumn, periodToPeriod
+    case referenceMedian, referenceMean, referenceBest, referenceRank, referenceTotal, computedGroupNote, groupOfRows, groupTagged, groupCount
+    case changeUp, changeDown, changeNone, places, placeOne, placesBehind, placesAhead, differenceAbove, differenceBelow, differenceLevel
+    // Valid ranges
+    case valueOutOfRange, rangeBoth, atMost, treatmentRange
 }
 
 /// The words of one report language.
@@ -125,6 +131,13 @@ struct Words: Sendable {
         .treatmentRankTie: "处理：图中并列者画在同一名次，标记套叠显示。",
         .treatmentRelation: "处理：表中把文中所述百分比与按数量计算的百分比并列。",
         .treatmentPeriod: "处理：按原文时间保留。", .treatmentDuplicate: "处理：使用第一条记录。",
+        .changeColumn: "{1}变化", .changeNote: "注：“▲”表示变好，“▼”表示变差，“–”表示不变。", .differenceColumn: "{1}：与{2}之差", .groupRankColumn: "{1}：组内名次", .shareColumn: "{1}：占合计比重",
+        .periodToPeriod: "{1}→{2}", .referenceMedian: "中位数", .referenceMean: "平均值", .referenceBest: "最好值", .referenceRank: "组内名次", .referenceTotal: "合计",
+        .computedGroupNote: "注：{1}按{2}计算。", .groupOfRows: "本表各行", .groupTagged: "标签为“{1}”的对象", .groupCount: "{1}（{2}个）",
+        .changeUp: "上升{1}", .changeDown: "下降{1}", .changeNone: "持平", .places: "{1}位", .placeOne: "1位", .placesBehind: "落后{1}", .placesAhead: "领先{1}",
+        .differenceAbove: "高{1}", .differenceBelow: "低{1}", .differenceLevel: "持平",
+        .valueOutOfRange: "{1}{2}的{3}为 {4}，超出该指标的有效范围（{5}）。", .rangeBoth: "{1}—{2}", .atMost: "至多{1}",
+        .treatmentRange: "处理：按资料原值列出，未作修改，引用前请核对原文。",
     ]
 
     static let english: [Phrase: String] = [
@@ -165,5 +178,14 @@ struct Words: Sendable {
         .treatmentRankTie: "Treatment: tied entities are drawn at the same rank with nested markers.",
         .treatmentRelation: "Treatment: tables show the stated percentage beside the computed one.",
         .treatmentPeriod: "Treatment: kept with the period the source gives.", .treatmentDuplicate: "Treatment: the first row is used.",
+        .changeColumn: "{1}: change", .changeNote: "Note: ▲ better, ▼ worse, – unchanged.", .differenceColumn: "{1}: difference to {2}", .groupRankColumn: "{1}: rank in group",
+        .shareColumn: "{1}: share of total", .periodToPeriod: "{1}→{2}",
+        .referenceMedian: "the median", .referenceMean: "the mean", .referenceBest: "the best", .referenceRank: "the rank in group", .referenceTotal: "the total",
+        .computedGroupNote: "Note: {1} is taken over {2}.", .groupOfRows: "the rows of this table", .groupTagged: "the entities tagged “{1}”",
+        .groupCount: "{1} ({2})",
+        .changeUp: "up {1}", .changeDown: "down {1}", .changeNone: "unchanged", .places: "{1} places", .placeOne: "1 place", .placesBehind: "{1} behind", .placesAhead: "{1} ahead",
+        .differenceAbove: "{1} above", .differenceBelow: "{1} below", .differenceLevel: "level",
+        .valueOutOfRange: "{1}, {2}: {3} is {4}, outside the indicator's valid range ({5}).", .rangeBoth: "{1}–{2}", .atMost: "at most {1}",
+        .treatmentRange: "Treatment: shown as the source prints it, unchanged; check the source before quoting it.",
     ]
 }

@@ -98,6 +98,7 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable, C
     case unknownTag = "unknown-tag"
     case unreadable
     case unusedKey = "unused-key"
+    case valueRange = "value-range"
     case valueTooLarge = "value-too-large"
     case writeFailed = "write-failed"
     case yamlSyntax = "yaml-syntax"

@@ -11,6 +11,7 @@ public struct DataChecker: Sendable {
         checkReferences(data, &findings)
         checkParentCycles(data, &findings)
         checkObservations(data, &findings)
+        checkRanges(data, &findings)
         checkTies(data, &findings)
         checkRelations(data, &findings)
         checkPaths(data, &findings)

@@ -63,6 +63,9 @@ public struct Indicator: Hashable, Sendable {
     /// reports in every language.
     public var valueLabels: [String: LocalizedText]
     public var location: SourceLocation?
+    /// The valid range (`min:`, `max:`): `dossier data check` warns about values outside it (a 0–1 index holding 1.422).
+    public var minimum: Double? = nil
+    public var maximum: Double? = nil
     public init(id: String, label: LocalizedText, unit: IndicatorUnit, direction: Direction = .none, source: String? = nil,
                 format: NumberFormat = NumberFormat(), scale: LocalizedText = LocalizedText(), surveySize: [String: Int] = [:],
                 multiple: Bool = false, valueLabels: [String: LocalizedText] = [:], location: SourceLocation? = nil) {

@@ -54,6 +54,8 @@ public struct StyleColors: Hashable, Sendable {
     public var tableHeader = Color(hex: "#e9eef5") ?? .black
     public var zebra = Color(hex: "#f6f8fa") ?? .white
     public var calloutFill = Color(hex: "#eef4fb") ?? .white
+    /// The shade of a table's focus rows (`focus:`); text stays in `text`, so it must keep contrast with it.
+    public var focusRow = Color(hex: "#fbe9c0") ?? .white
     /// Rank shading: rank 1 gets `scaleHigh` (darkest), the worst rank `scaleLow`.
     public var scaleLow = Color(hex: "#eef3fa") ?? .white
     public var scaleHigh = Color(hex: "#2b5c9e") ?? .black

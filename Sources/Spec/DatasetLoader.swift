@@ -205,10 +205,13 @@ public enum DatasetLoader {
                     }
                     vl.finish(&diagnostics)
                 }
+                let range = validRange(&m, unit: unit, &diagnostics)   // min:, max: (DatasetLoader+ValidRange.swift)
                 m.finish(&diagnostics)
-                indicators.append(Indicator(id: id, label: label, unit: unit, direction: direction, source: source, format: format,
-                                            scale: scale, surveySize: surveySize, multiple: multiple, valueLabels: valueLabels,
-                                            location: item.location))
+                var indicator = Indicator(id: id, label: label, unit: unit, direction: direction, source: source, format: format,
+                                          scale: scale, surveySize: surveySize, multiple: multiple, valueLabels: valueLabels,
+                                          location: item.location)
+                (indicator.minimum, indicator.maximum) = range
+                indicators.append(indicator)
             }
         }
         var relations: [Relation] = []

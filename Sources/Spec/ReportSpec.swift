@@ -39,6 +39,12 @@ public struct TableColumnSpec: Hashable, Sendable {
     public var periods: [String]
     public var label: SpecText?
     public var location: SourceLocation
+    /// A computed column (change, difference, group rank, share) of `indicator`; nil = observed values.
+    public var computed: ComputedColumnSpec? = nil
+    /// `format: {decimals: N}`: the column's decimals instead of the indicator's.
+    public var decimals: Int? = nil
+    /// `hide: true`: checked and computed, but not shown.
+    public var hidden: Bool = false
 }
 
 /// A table section.
@@ -70,6 +76,8 @@ public struct TableSpec: Hashable, Sendable {
     /// Left out quietly when the data has nothing for it (for specs built over many entities).
     public var optional: Bool
     public var location: SourceLocation
+    /// Rows shaded for emphasis (`focus:`); empty = none.
+    public var focus: EntitySelection = EntitySelection()
 }
 
 /// A chart section (also exported as slide images).

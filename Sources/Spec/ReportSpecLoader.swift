@@ -312,11 +312,24 @@ struct SpecReader {
         for c in m.value("columns")?.sequence(&diagnostics, what: "'columns'") ?? [] {
             if let s = c.scalarText { columns.append(TableColumnSpec(indicator: substitute(s), periods: [], label: nil, location: c.location)); continue }
             guard var cm = c.mapping(&diagnostics, what: "a column") else { continue }
+            if Self.isComputed(cm) {   // change, difference, group-rank, share: SpecReader+ComputedColumn.swift
+                let computed = computedColumn(&cm, at: c.location, &diagnostics)
+                let (label, decimals) = (text(cm.value("label"), &diagnostics), columnDecimals(&cm, &diagnostics))
+                let hidden = cm.bool("hide", &diagnostics) ?? false
+                cm.finish(&diagnostics)
+                if let computed {
+                    columns.append(TableColumnSpec(indicator: computed.indicator, periods: [], label: label, location: c.location,
+                                                   computed: computed, decimals: decimals, hidden: hidden))
+                }
+                continue
+            }
+            let decimals = columnDecimals(&cm, &diagnostics)
+            let hidden = cm.bool("hide", &diagnostics) ?? false
             let indicator = cm.required("indicator", &diagnostics)?.string(&diagnostics, what: "'indicator'") ?? ""
             let periods = cm.value("periods")?.stringList(&diagnostics, what: "'periods'") ?? []
             let label = text(cm.value("label"), &diagnostics)
             cm.finish(&diagnostics)
-            columns.append(TableColumnSpec(indicator: substitute(indicator), periods: periods, label: label, location: c.location))
+            columns.append(TableColumnSpec(indicator: substitute(indicator), periods: periods, label: label, location: c.location, decimals: decimals, hidden: hidden))
         }
         let indicators = (m.value("indicators")?.stringList(&diagnostics, what: "'indicators'") ?? []).map(substitute)
         let relation = m.string("relation", &diagnostics)
@@ -332,8 +345,16 @@ struct SpecReader {
             diagnostics.append(.error("a relation table needs 'relation'", at: node.location, code: .missingKey))
         default: break
         }
-        return TableSpec(id: id, kind: kind, title: title, entities: entities, columns: columns, indicators: indicators,
-                         relation: relation, shade: shade, sourceNote: source, optional: optional, location: node.location)
+        var spec = TableSpec(id: id, kind: kind, title: title, entities: entities, columns: columns, indicators: indicators,
+                             relation: relation, shade: shade, sourceNote: source, optional: optional, location: node.location)
+        if let f = m.value("focus") {   // rows shaded for emphasis (matrix tables)
+            spec.focus = selection(f, &diagnostics)
+            if kind != .matrix {
+                diagnostics.append(.error("'focus' shades rows of matrix tables; a \(kind.rawValue) table does not use it", at: m.keyLocation("focus"),
+                                          hint: "remove focus:, or use kind: matrix", code: .unusedKey))
+            }
+        }
+        return spec
     }
 
 

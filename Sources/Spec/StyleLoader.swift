@@ -181,7 +181,7 @@ public enum StyleLoader {
             let fields: [(String, WritableKeyPath<StyleColors, Color>)] = [
                 ("text", \.text), ("muted", \.muted), ("accent", \.accent), ("background", \.background), ("rule", \.rule),
                 ("grid", \.grid), ("axis", \.axis), ("context", \.context), ("table_header", \.tableHeader), ("zebra", \.zebra),
-                ("callout_fill", \.calloutFill), ("scale_low", \.scaleLow), ("scale_high", \.scaleHigh),
+                ("callout_fill", \.calloutFill), ("focus_row", \.focusRow), ("scale_low", \.scaleLow), ("scale_high", \.scaleHigh),
             ]
             for (key, path) in fields { if let c = color(colors.value(key), &diagnostics) { style.colors[keyPath: path] = c } }
             if let palette = colors.value("palette")?.sequence(&diagnostics, what: "'palette'") {

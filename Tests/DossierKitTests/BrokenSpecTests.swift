@@ -30,6 +30,8 @@ private func diagnostics(_ name: String) -> [Diagnostic] {
     ("yaml-bomb.yaml", "yaml-too-large", 1, .error),
     ("tabs.yaml", "yaml-syntax", 7, .error),
     ("huge-size.yaml", "bad-size", 9, .error),
+    ("bad-computed-column.yaml", "bad-period", 11, .error),
+    ("bad-computed-column.yaml", "unknown-tag", 12, .error),
 ])
 func brokenSpecIsReported(name: String, code: String, line: Int, severity: Diagnostic.Severity) {
     let all = diagnostics(name)
