@@ -182,11 +182,15 @@ struct LinePlot: ChartBody {
         let bodyTop = plot.minY + headHeight, bodyBottom = max(plot.maxY, bodyTop + 1)
         let inset = min(max(theme.markerRadius + s, baseLabelFont.lineBoxHeight / 2), (bodyBottom - bodyTop) / 3)
         // A rank window keeps a zone at each edge it is crossed: a ring where a line leaves it and rows of labels.
+        // The marks stand well apart from the window's last rank, so none reads as a rank inside it.
         let edgeFont = tickFont, edgeMarker = theme.markerRadius + s
-        func zone(_ rows: Int, _ crossed: Bool) -> Double { crossed ? 2.5 * edgeMarker + Double(rows) * edgeFont.lineBoxHeight : 0 }
+        let edgeGap = max(3 * edgeMarker, edgeFont.lineBoxHeight * 1.2)
+        // A row is as tall as an arrow label is drawn (the arrow may come from a taller fallback face).
+        let edgeRow = max(edgeFont.lineBoxHeight, ctx.run("↓ 0", font: edgeFont, color: theme.text, x: 0, y: 0).bounds.height) + 0.5 * s
+        func zone(_ rows: Int, _ crossed: Bool) -> Double { crossed ? edgeGap + edgeMarker + Double(rows) * edgeRow : 0 }
         let zoneAbove = zone(edgeRows.above, window?.hasAbove ?? false), zoneBelow = zone(edgeRows.below, window?.hasBelow ?? false)
         let yTop = bodyTop + inset + zoneAbove, yBottom = max(yTop + 1, bodyBottom - inset - zoneBelow)
-        let edgeAboveY = yTop - 1.5 * edgeMarker, edgeBelowY = yBottom + 1.5 * edgeMarker
+        let edgeAboveY = yTop - edgeGap, edgeBelowY = yBottom + edgeGap
 
         // Value axis.
         let y: (Double) -> Double
@@ -371,7 +375,7 @@ struct LinePlot: ChartBody {
         for i in focused { markers(i) }
 
         let edgeRowsNeeded = drawEdgeLabels(points: points, colors: colors, endLabelled: Set(kept.map { labels[$0].series }),
-                                    font: edgeFont, marker: edgeMarker, plot: plot, into: &d)
+                                    font: edgeFont, marker: edgeMarker, row: edgeRow, plot: plot, into: &d)
 
         // End labels, with a thin leader when a label had to move off its line's end.
         for k in kept {
@@ -421,7 +425,7 @@ struct LinePlot: ChartBody {
     /// period, in rows that keep them apart; a mark in the last period whose series has its end label there needs
     /// none. Returns the rows the labels needed, so the caller can make room for them.
     private func drawEdgeLabels(points: [[Point]], colors: [Color], endLabelled: Set<Int>, font: FontSpec, marker: Double,
-                                plot: Rect, into d: inout ChartDrawing) -> EdgeRows {
+                                row rowHeight: Double, plot: Rect, into d: inout ChartDrawing) -> EdgeRows {
         guard let window else { return EdgeRows() }
         let theme = ctx.theme, s = theme.scale
         struct Mark { var series: Int; var edge: RankWindowView.Edge; var text: String; var x: Double; var y: Double; var width: Double }
@@ -444,7 +448,7 @@ struct LinePlot: ChartBody {
                 let row = rowEnds.firstIndex { $0 + 4 * s <= m.x - m.width / 2 } ?? rowEnds.count
                 if row == rowEnds.count { rowEnds.append(m.x + m.width / 2) } else { rowEnds[row] = m.x + m.width / 2 }
                 let color = ctx.spec.series[m.series].focus ? theme.ink(colors[m.series]) : theme.muted
-                let offset = marker + Double(row) * font.lineBoxHeight
+                let offset = marker + Double(row) * rowHeight
                 let run = e == .below
                     ? ctx.run(m.text, font: font, color: color, x: m.x, y: m.y + offset, anchor: .middle, baseline: .top)
                     : ctx.run(m.text, font: font, color: color, x: m.x, y: m.y - offset, anchor: .middle, baseline: .bottom)

@@ -108,3 +108,14 @@ private func tickY(_ frame: Frame) -> [Int: Double] {
     #expect(intersections(chart.labelBoxes).isEmpty)
     #expect(chart.warnings.allSatisfy { $0.code != .chartLabelsDropped })
 }
+
+@Test func aSeriesStillOutsideAtTheEndKeepsItsEndLabelAndIsNotCalledUnranked() {
+    // G leaves the top 3 in p2 (9th) and is still outside in p3 (7th): ranked, only outside the window.
+    let series: [(String, [Double?])] = [("A", [1, 1, 1]), ("B", [2, 2, 2]), ("C", [4, 3, 3]), ("G", [3, 9, 7])]
+    let chart = renderer.render(windowed(series, window: 1...3, periods: ["p1", "p2", "p3"]), size: reportSize)
+    let texts = chart.frame.flattenedTexts.map(\.text)
+    #expect(texts.contains("↓ 9"))
+    #expect(texts.contains("↓ 7"))
+    #expect(!texts.contains { $0.contains("not ranked") })
+    #expect(intersections(chart.labelBoxes).isEmpty)
+}
