@@ -184,11 +184,18 @@ struct LinePlot: ChartBody {
         // A rank window keeps a zone at each edge it is crossed: a ring where a line leaves it and rows of labels.
         // The marks stand well apart from the window's last rank, so none reads as a rank inside it.
         let edgeFont = tickFont, edgeMarker = theme.markerRadius + s
-        let edgeGap = max(3 * edgeMarker, edgeFont.lineBoxHeight * 1.2)
         // A row is as tall as an arrow label is drawn (the arrow may come from a taller fallback face).
         let edgeRow = max(edgeFont.lineBoxHeight, ctx.run("↓ 0", font: edgeFont, color: theme.text, x: 0, y: 0).bounds.height) + 0.5 * s
-        func zone(_ rows: Int, _ crossed: Bool) -> Double { crossed ? edgeGap + edgeMarker + Double(rows) * edgeRow : 0 }
-        let zoneAbove = zone(edgeRows.above, window?.hasAbove ?? false), zoneBelow = zone(edgeRows.below, window?.hasBelow ?? false)
+        let crossedAbove = window?.hasAbove ?? false, crossedBelow = window?.hasBelow ?? false
+        // The gap to the edge is about 0.6 of a rank step (solved for the step the window leaves), never tighter
+        // than three marker radii.
+        let fixedAbove = crossedAbove ? edgeMarker + Double(edgeRows.above) * edgeRow : 0
+        let fixedBelow = crossedBelow ? edgeMarker + Double(edgeRows.below) * edgeRow : 0
+        let spanRanks = Double(max(1, (window?.window.upperBound ?? 2) - (window?.window.lowerBound ?? 1)))
+        let crossings = Double((crossedAbove ? 1 : 0) + (crossedBelow ? 1 : 0))
+        let stepGuess = max(0, bodyBottom - bodyTop - 2 * inset - fixedAbove - fixedBelow) / (spanRanks + 0.6 * crossings)
+        let edgeGap = max(3 * edgeMarker, edgeFont.lineBoxHeight * 1.2, 0.6 * stepGuess)
+        let zoneAbove = crossedAbove ? edgeGap + fixedAbove : 0, zoneBelow = crossedBelow ? edgeGap + fixedBelow : 0
         let yTop = bodyTop + inset + zoneAbove, yBottom = max(yTop + 1, bodyBottom - inset - zoneBelow)
         let edgeAboveY = yTop - edgeGap, edgeBelowY = yBottom + edgeGap
 
@@ -343,7 +350,8 @@ struct LinePlot: ChartBody {
         let contextColor = crowded ? theme.tint(theme.context, min(0.55, Double(spec.series.count) / 400)) : theme.contextLine
         let context = spec.series.indices.filter { !spec.series[$0].focus }, focused = spec.series.indices.filter { spec.series[$0].focus }
         let marks = SeriesMark.forLines(spec.series, monochrome: theme.monochrome)
-        let points = spec.series.indices.map { i in zip(observations[i], ys[i]).map { Point(x($0.0.index), $0.1) } }
+        var points = spec.series.indices.map { i in zip(observations[i], ys[i]).map { Point(x($0.0.index), $0.1) } }
+        spreadEdgeMarks(&points, spacing: 2.4 * theme.markerRadius)
         let rings = spec.tieRule == .shareAndStack
             ? TieRings.factors(order: (crowded ? [] : context) + focused, points: { observations[$0] }) : [:]
         func markers(_ i: Int) {
@@ -414,6 +422,24 @@ struct LinePlot: ChartBody {
             if let run = fitting { d.label(run) }
         }
         return (plot.maxY, edgeRowsNeeded)
+    }
+
+    /// Edge marks of one period at one edge stand side by side, nearest rank first from the left, rather than on
+    /// top of one another.
+    private func spreadEdgeMarks(_ points: inout [[Point]], spacing: Double) {
+        guard let window else { return }
+        var groups: [String: [(series: Int, k: Int, value: Double)]] = [:]
+        for i in observations.indices {
+            for (k, o) in observations[i].enumerated() {
+                guard let e = window.edges[i][k] else { continue }
+                groups["\(o.index)-\(e == .above ? "a" : "b")", default: []].append((i, k, e == .above ? -o.value : o.value))
+            }
+        }
+        for members in groups.values where members.count > 1 {
+            let sorted = members.sorted { ($0.value, $0.series) < ($1.value, $1.series) }
+            let n = Double(sorted.count)
+            for (j, m) in sorted.enumerated() { points[m.series][m.k].x += (Double(j) - (n - 1) / 2) * spacing }
+        }
     }
 
     /// Whether each drawn observation of a series lies outside the rank window.
