@@ -105,6 +105,12 @@ private func errors(_ diagnostics: [Diagnostic]) -> [Diagnostic] { diagnostics.f
     #expect(rowNames(matrix("      sort: score\n")) == rowNames(matrix("      sort: score\n")))
 }
 
+@Test func observationsTablesLeadWithTheirFirstIndicator() {
+    let body = "sections:\n  - table:\n      title: T\n      kind: observations\n      indicators: [score]\n"
+    #expect(rowNames(body) == ["Alpha", "Beta", "Mu", "Zeta"])
+    #expect(rowNames(body + "      sort: {by: r, period: 2001, order: desc}\n") == ["Beta", "Zeta", "Mu", "Alpha"])
+}
+
 @Test func barChartsKeepTheComposedOrder() {
     let spec = chart("sections:\n  - chart: {id: b, kind: bar, indicator: score, title: S}\n")
     #expect(spec?.series.map(\.label) == ["Alpha", "Beta", "Mu", "Zeta"])
