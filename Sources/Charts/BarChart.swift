@@ -11,6 +11,10 @@ struct BarChart: ChartBody {
         self.ctx = ctx
         let unsorted = ctx.spec.series.indices.map { ($0, SeriesData.value(ctx.spec.series[$0], 0)) }
         // Stable sort, best first; missing values go last in their given order.
+        guard !ctx.spec.rowsInGivenOrder else {
+            rows = unsorted.map { (series: $0.0, value: $0.1) }
+            return
+        }
         rows = unsorted.enumerated().sorted { a, b in
             switch (a.element.1, b.element.1) {
             case let (x?, y?) where x != y: return x > y

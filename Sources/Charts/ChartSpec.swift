@@ -87,6 +87,11 @@ public struct ChartSpec: Hashable, Sendable {
     /// The spec's `unlabelled: allow`: labels that do not fit may be shortened or left out (with a warning) instead
     /// of failing the build.
     public var allowUnlabelled: Bool = false
+    /// Rows (bars, rank dots) are drawn in the order of `series`, as the report sorted them; false: best first.
+    public var rowsInGivenOrder: Bool = false
+    /// A bump chart's rank window: the axis shows these ranks only, lines are clipped to it, and entries and exits
+    /// are marked at its edge with the rank outside.
+    public var rankWindow: ClosedRange<Int>? = nil
 
     public init(kind: ChartKind, number: String = "", title: String, subtitle: String = "", sourceNote: String = "",
                 categories: [String] = [], series: [ChartSeries] = [], outOf: [Int?] = [], valuesAreRanks: Bool = false,

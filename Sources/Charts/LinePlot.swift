@@ -12,28 +12,50 @@ struct LinePlot: ChartBody {
     /// Rank axis (rank 1 on top, integer ticks) rather than a linear value axis.
     let ranks: Bool
     let periods: Int
+    /// The observations drawn (inside the rank window and its edge marks, when there is one).
     let observations: [[(index: Int, value: Double)]]
+    /// Every observation, for what the notes say about missing periods.
+    let allObservations: [[(index: Int, value: Double)]]
+    /// The rank window (`ranks: 1-20`) applied to the series, if the chart has one.
+    let window: RankWindowView?
 
     init(_ ctx: ChartContext) {
         self.ctx = ctx
         ranks = ctx.spec.kind == .bump || ctx.spec.valuesAreRanks
         let periods = SeriesData.categoryCount(ctx.spec)
         self.periods = periods
-        observations = ctx.spec.series.map { SeriesData.observations($0, count: periods) }
+        let all = ctx.spec.series.map { SeriesData.observations($0, count: periods) }
+        allObservations = all
+        if ranks, let range = ctx.spec.rankWindow {
+            let view = RankWindowView(window: range, observations: all)
+            window = view
+            observations = view.observations
+        } else {
+            window = nil
+            observations = all
+        }
     }
 
-    /// Whether two drawn series share a value in some period.
+    /// The edge an observation is drawn at (nil: inside the window, or no window).
+    func edge(_ series: Int, _ k: Int) -> RankWindowView.Edge? {
+        guard let window, k < window.edges[series].count else { return nil }
+        return window.edges[series][k]
+    }
+
+    /// Whether two drawn series share a value in some period (inside the window).
     var hasTies: Bool {
         var seen: Set<Pair> = []
-        for obs in observations {
-            for o in obs where !seen.insert(Pair(index: o.index, value: o.value)).inserted { return true }
+        for (i, obs) in observations.enumerated() {
+            for (k, o) in obs.enumerated() where edge(i, k) == nil && !seen.insert(Pair(index: o.index, value: o.value)).inserted { return true }
         }
         return false
     }
 
-    /// Whether some series misses a period between two observed ones.
+    /// Whether some drawn series misses a period between two observed ones.
     var hasInnerGaps: Bool {
-        observations.contains { obs in zip(obs, obs.dropFirst()).contains { $1.index - $0.index > 1 } }
+        allObservations.indices.contains { i in
+            !observations[i].isEmpty && zip(allObservations[i], allObservations[i].dropFirst()).contains { $1.index - $0.index > 1 }
+        }
     }
 
     private struct Pair: Hashable { var index: Int; var value: Double }
@@ -42,6 +64,7 @@ struct LinePlot: ChartBody {
     /// where an axis from 1 would squeeze the lines into a corner. The chart then says where the axis starts.
     /// A single distinct rank gains nothing from zooming (the axis would run from 16 to 17), so it keeps rank 1.
     var firstRank: Int {
+        if let window { return window.window.lowerBound }
         let values = observations.flatMap { $0.map(\.value) }
         guard ranks, Set(values).count > 1, let best = values.min(), let worst = values.max(), best > 5, best > worst * 0.2 else { return 1 }
         return max(1, Int(best.rounded(.down)) - 1)
@@ -49,7 +72,11 @@ struct LinePlot: ChartBody {
 
     func notes() -> [String] {
         var notes: [String] = []
-        if firstRank > 1 {
+        if let window {
+            let (a, b) = (window.window.lowerBound, window.window.upperBound)
+            notes.append(ctx.words("仅显示第\(a)—\(b)名；窗口外的名次标在边缘（↓ 名次）。",
+                                   "Only ranks \(a)–\(b) are shown; ranks outside them are marked at the edge (↓ rank)."))
+        } else if firstRank > 1 {
             notes.append(ctx.words("纵轴从第\(firstRank)名开始。", "The rank axis starts at \(firstRank)."))
         }
         if hasTies { notes.append(ChartNotes.ties(ctx.spec.tieRule, ctx)) }
@@ -109,11 +136,42 @@ struct LinePlot: ChartBody {
         var desired: Double
     }
 
+    /// Rows of edge labels ("↓ 34") above and below a rank window.
+    struct EdgeRows: Equatable {
+        var above = 0
+        var below = 0
+    }
+
     func draw(in plot: Rect, into d: inout ChartDrawing) -> Double {
+        guard let window else { return drawBody(in: plot, into: &d, edgeRows: EdgeRows()).bottom }
+        // The edge labels need rows that depend on where the periods fall: lay out with a guess, and again with
+        // the rows the labels turned out to need. Every label in a row of its own always fits, so that ends it.
+        var rows = EdgeRows()
+        for _ in 0..<3 {
+            var trial = d
+            let result = drawBody(in: plot, into: &trial, edgeRows: rows)
+            if result.needed.above <= rows.above && result.needed.below <= rows.below {
+                d = trial
+                return result.bottom
+            }
+            rows = EdgeRows(above: max(rows.above, result.needed.above), below: max(rows.below, result.needed.below))
+        }
+        let labelled = labelledSeries
+        let count = { (e: RankWindowView.Edge) in labelled.reduce(0) { $0 + window.edges[$1].filter { $0 == e }.count } }
+        return drawBody(in: plot, into: &d, edgeRows: EdgeRows(above: count(.above), below: count(.below))).bottom
+    }
+
+    /// Series whose lines are labelled: all of them, or the focus series in a crowded chart.
+    var labelledSeries: [Int] {
+        let crowded = ctx.spec.series.count > Self.crowdedAbove
+        return ctx.spec.series.indices.filter { !crowded || ctx.spec.series[$0].focus }
+    }
+
+    private func drawBody(in plot: Rect, into d: inout ChartDrawing, edgeRows: EdgeRows) -> (bottom: Double, needed: EdgeRows) {
         let spec = ctx.spec, theme = ctx.theme
         let allValues = observations.flatMap { $0.map(\.value) }
         guard periods > 0, let minValue = allValues.min(), let maxValue = allValues.max() else {
-            return NoData.draw(ctx, in: plot, into: &d)
+            return (NoData.draw(ctx, in: plot, into: &d), EdgeRows())
         }
         let s = theme.scale
         let tickFont = theme.tickFont, noteFont = theme.noteFont
@@ -123,14 +181,30 @@ struct LinePlot: ChartBody {
         // minimum height; the guard only keeps the ranges below well formed.
         let bodyTop = plot.minY + headHeight, bodyBottom = max(plot.maxY, bodyTop + 1)
         let inset = min(max(theme.markerRadius + s, baseLabelFont.lineBoxHeight / 2), (bodyBottom - bodyTop) / 3)
-        let yTop = bodyTop + inset, yBottom = max(yTop + 1, bodyBottom - inset)
+        // A rank window keeps a zone at each edge it is crossed: a ring where a line leaves it and rows of labels.
+        // The marks stand well apart from the window's last rank, so none reads as a rank inside it.
+        let edgeFont = tickFont, edgeMarker = theme.markerRadius + s
+        // A row is as tall as an arrow label is drawn (the arrow may come from a taller fallback face).
+        let edgeRow = max(edgeFont.lineBoxHeight, ctx.run("↓ 0", font: edgeFont, color: theme.text, x: 0, y: 0).bounds.height) + 0.5 * s
+        let crossedAbove = window?.hasAbove ?? false, crossedBelow = window?.hasBelow ?? false
+        // The gap to the edge is about 0.6 of a rank step (solved for the step the window leaves), never tighter
+        // than three marker radii.
+        let fixedAbove = crossedAbove ? edgeMarker + Double(edgeRows.above) * edgeRow : 0
+        let fixedBelow = crossedBelow ? edgeMarker + Double(edgeRows.below) * edgeRow : 0
+        let spanRanks = Double(max(1, (window?.window.upperBound ?? 2) - (window?.window.lowerBound ?? 1)))
+        let crossings = Double((crossedAbove ? 1 : 0) + (crossedBelow ? 1 : 0))
+        let stepGuess = max(0, bodyBottom - bodyTop - 2 * inset - fixedAbove - fixedBelow) / (spanRanks + 0.6 * crossings)
+        let edgeGap = max(3 * edgeMarker, edgeFont.lineBoxHeight * 1.2, 0.6 * stepGuess)
+        let zoneAbove = crossedAbove ? edgeGap + fixedAbove : 0, zoneBelow = crossedBelow ? edgeGap + fixedBelow : 0
+        let yTop = bodyTop + inset + zoneAbove, yBottom = max(yTop + 1, bodyBottom - inset - zoneBelow)
+        let edgeAboveY = yTop - edgeGap, edgeBelowY = yBottom + edgeGap
 
         // Value axis.
         let y: (Double) -> Double
         let ticks: [(value: Double, text: String)]
         var rankStep = theme.focusLineWidth * 4
         if ranks {
-            let scale = RankScale(minRank: firstRank, maxRank: Int(maxValue.rounded(.up)), range: (yTop, yBottom))
+            let scale = RankScale(minRank: firstRank, maxRank: window?.window.upperBound ?? Int(maxValue.rounded(.up)), range: (yTop, yBottom))
             // Every rank is labelled when the labels have a quarter line of air; a gap in 1, 2, 4, 6 … reads oddly.
             let count = Int((yBottom - yTop) / (tickFont.lineBoxHeight * 1.25)) + 1
             ticks = scale.ticks(maxCount: count).map { (Double($0), "\($0)") }
@@ -146,7 +220,15 @@ struct LinePlot: ChartBody {
         }
 
         // Positions of every observation, with ties fanned out under the offset rule.
-        var ys = observations.map { $0.map { y($0.value) } }
+        var ys = observations.indices.map { i in
+            observations[i].indices.map { k -> Double in
+                switch edge(i, k) {
+                case .above?: return edgeAboveY
+                case .below?: return edgeBelowY
+                case nil: return y(observations[i][k].value)
+                }
+            }
+        }
         if spec.tieRule == .offset { applyTieOffsets(&ys, rankStep: rankStep) }
 
         // End labels: which series get one, and where they land. Only series observed in the last period are
@@ -157,7 +239,8 @@ struct LinePlot: ChartBody {
         for (i, series) in spec.series.enumerated() {
             guard let last = observations[i].last, last.index == periods - 1, let lastY = ys[i].last,
                   !crowded || series.focus else { continue }
-            let value = ctx.format.label(last.value, preformatted: SeriesData.valueLabel(series, last.index))
+            var value = ctx.format.label(last.value, preformatted: SeriesData.valueLabel(series, last.index))
+            if let e = edge(i, observations[i].count - 1) { value = RankWindowView.text(e, value) }
             labels.append(EndLabel(series: i, name: series.label, value: value, desired: lastY))
         }
         // Before any label is left out, the end labels' type shrinks (to 70 %) until the column holds them all.
@@ -267,30 +350,40 @@ struct LinePlot: ChartBody {
         let contextColor = crowded ? theme.tint(theme.context, min(0.55, Double(spec.series.count) / 400)) : theme.contextLine
         let context = spec.series.indices.filter { !spec.series[$0].focus }, focused = spec.series.indices.filter { spec.series[$0].focus }
         let marks = SeriesMark.forLines(spec.series, monochrome: theme.monochrome)
-        let points = spec.series.indices.map { i in zip(observations[i], ys[i]).map { Point(x($0.0.index), $0.1) } }
+        var points = spec.series.indices.map { i in zip(observations[i], ys[i]).map { Point(x($0.0.index), $0.1) } }
+        spreadEdgeMarks(&points, spacing: 2.4 * theme.markerRadius)
         let rings = spec.tieRule == .shareAndStack
             ? TieRings.factors(order: (crowded ? [] : context) + focused, points: { observations[$0] }) : [:]
         func markers(_ i: Int) {
             let focus = spec.series[i].focus
             guard focus || !crowded || points[i].count == 1 else { return }
             let r = focus ? theme.markerRadius : theme.markerRadius * 0.7
-            var path = Path()
-            for (p, o) in zip(points[i], observations[i]) {
-                path.elements += marks[i].shape.path(center: p, radius: r * (rings[i]?[o.index] ?? 1)).elements
+            var path = Path(), outside = Path()
+            for (k, (p, o)) in zip(points[i], observations[i]).enumerated() {
+                if edge(i, k) != nil {
+                    outside.elements += marks[i].shape.path(center: p, radius: r * 0.8).elements
+                } else {
+                    path.elements += marks[i].shape.path(center: p, radius: r * (rings[i]?[o.index] ?? 1)).elements
+                }
             }
             let ring = focus ? StrokeStyle(color: theme.background, width: 0.8 * s) : nil
             d.fill(path, focus ? colors[i] : contextColor, stroke: ring)
+            // Where a line leaves the window: a hollow mark at the edge, the rank beside it.
+            d.fill(outside, theme.background, stroke: StrokeStyle(color: focus ? colors[i] : contextColor, width: 1.2 * s))
         }
         for i in context {
-            drawLine(points[i], indices: observations[i].map(\.index), color: contextColor,
+            drawLine(points[i], indices: observations[i].map(\.index), outside: outsideFlags(i), color: contextColor,
                      width: crowded ? theme.contextLineWidth : theme.lineWidth, into: &d)
             markers(i)
         }
         for i in focused {
-            drawLine(points[i], indices: observations[i].map(\.index), color: colors[i], width: theme.focusLineWidth,
+            drawLine(points[i], indices: observations[i].map(\.index), outside: outsideFlags(i), color: colors[i], width: theme.focusLineWidth,
                      dash: marks[i].dash(width: theme.focusLineWidth), into: &d)
         }
         for i in focused { markers(i) }
+
+        let edgeRowsNeeded = drawEdgeLabels(points: points, colors: colors, endLabelled: Set(kept.map { labels[$0].series }),
+                                    font: edgeFont, marker: edgeMarker, row: edgeRow, plot: plot, into: &d)
 
         // End labels, with a thin leader when a label had to move off its line's end.
         for k in kept {
@@ -315,7 +408,8 @@ struct LinePlot: ChartBody {
         for i in endedEarly {
             guard let last = observations[i].last, let p = points[i].last else { continue }
             let series = spec.series[i]
-            let value = ctx.format.label(last.value, preformatted: SeriesData.valueLabel(series, last.index))
+            var value = ctx.format.label(last.value, preformatted: SeriesData.valueLabel(series, last.index))
+            if let e = edge(i, observations[i].count - 1) { value = RankWindowView.text(e, value) }
             let color = series.focus ? theme.ink(colors[i]) : theme.muted
             let text = "\(series.label) \(value)"
             // Above the point, or below it when the point is at the top of the plot.
@@ -327,17 +421,80 @@ struct LinePlot: ChartBody {
             }
             if let run = fitting { d.label(run) }
         }
-        return plot.maxY
+        return (plot.maxY, edgeRowsNeeded)
+    }
+
+    /// Edge marks of one period at one edge stand side by side, nearest rank first from the left, rather than on
+    /// top of one another.
+    private func spreadEdgeMarks(_ points: inout [[Point]], spacing: Double) {
+        guard let window else { return }
+        var groups: [String: [(series: Int, k: Int, value: Double)]] = [:]
+        for i in observations.indices {
+            for (k, o) in observations[i].enumerated() {
+                guard let e = window.edges[i][k] else { continue }
+                groups["\(o.index)-\(e == .above ? "a" : "b")", default: []].append((i, k, e == .above ? -o.value : o.value))
+            }
+        }
+        for members in groups.values where members.count > 1 {
+            let sorted = members.sorted { ($0.value, $0.series) < ($1.value, $1.series) }
+            let n = Double(sorted.count)
+            for (j, m) in sorted.enumerated() { points[m.series][m.k].x += (Double(j) - (n - 1) / 2) * spacing }
+        }
+    }
+
+    /// Whether each drawn observation of a series lies outside the rank window.
+    private func outsideFlags(_ i: Int) -> [Bool] {
+        observations[i].indices.map { edge(i, $0) != nil }
+    }
+
+    /// Labels the edge marks of labelled series ("↓ 34" under the window, "↑ 3" over it), centred on their
+    /// period, in rows that keep them apart; a mark in the last period whose series has its end label there needs
+    /// none. Returns the rows the labels needed, so the caller can make room for them.
+    private func drawEdgeLabels(points: [[Point]], colors: [Color], endLabelled: Set<Int>, font: FontSpec, marker: Double,
+                                row rowHeight: Double, plot: Rect, into d: inout ChartDrawing) -> EdgeRows {
+        guard let window else { return EdgeRows() }
+        let theme = ctx.theme, s = theme.scale
+        struct Mark { var series: Int; var edge: RankWindowView.Edge; var text: String; var x: Double; var y: Double; var width: Double }
+        var marks: [Mark] = []
+        for i in labelledSeries {
+            for (k, o) in observations[i].enumerated() {
+                guard let e = window.edges[i][k], !(k == observations[i].count - 1 && o.index == periods - 1 && endLabelled.contains(i)) else { continue }
+                let text = RankWindowView.text(e, ctx.format.label(o.value, preformatted: SeriesData.valueLabel(ctx.spec.series[i], o.index)))
+                let width = ctx.width(text, font)
+                let x = max(plot.minX + width / 2, min(points[i][k].x, plot.maxX - width / 2))
+                marks.append(Mark(series: i, edge: e, text: text, x: x, y: points[i][k].y, width: width))
+            }
+        }
+        var needed = EdgeRows()
+        for e in [RankWindowView.Edge.above, .below] {
+            // Left to right, each label in the first row whose last label ends clear of it.
+            let these = marks.filter { $0.edge == e }.sorted { ($0.x, $0.series) < ($1.x, $1.series) }
+            var rowEnds: [Double] = []
+            for m in these {
+                let row = rowEnds.firstIndex { $0 + 4 * s <= m.x - m.width / 2 } ?? rowEnds.count
+                if row == rowEnds.count { rowEnds.append(m.x + m.width / 2) } else { rowEnds[row] = m.x + m.width / 2 }
+                let color = ctx.spec.series[m.series].focus ? theme.ink(colors[m.series]) : theme.muted
+                let offset = marker + Double(row) * rowHeight
+                let run = e == .below
+                    ? ctx.run(m.text, font: font, color: color, x: m.x, y: m.y + offset, anchor: .middle, baseline: .top)
+                    : ctx.run(m.text, font: font, color: color, x: m.x, y: m.y - offset, anchor: .middle, baseline: .bottom)
+                d.label(run)
+            }
+            if e == .above { needed.above = rowEnds.count } else { needed.below = rowEnds.count }
+        }
+        return needed
     }
 
     /// Draws observed points joined by solid segments between neighbouring periods; across a missing period
     /// either nothing (gap) or a dashed segment (bridge).
-    private func drawLine(_ points: [Point], indices: [Int], color: Color, width: Double, dash: [Double] = [],
+    /// Two neighbouring points both outside a rank window are not joined: the line would run along the edge.
+    private func drawLine(_ points: [Point], indices: [Int], outside: [Bool], color: Color, width: Double, dash: [Double] = [],
                           into d: inout ChartDrawing) {
         guard points.count > 1 else { return }
         var solid = Path(), dashed = Path()
         var penAt = -1
         for k in 1..<points.count {
+            if k < outside.count, outside[k], outside[k - 1] { continue }
             if indices[k] - indices[k - 1] == 1 {
                 if penAt != k - 1 { solid.move(to: points[k - 1]) }
                 solid.line(to: points[k])
@@ -356,7 +513,7 @@ struct LinePlot: ChartBody {
     private func applyTieOffsets(_ ys: inout [[Double]], rankStep: Double) {
         var groups: [Pair: [(series: Int, k: Int)]] = [:]
         for (i, obs) in observations.enumerated() {
-            for (k, o) in obs.enumerated() { groups[Pair(index: o.index, value: o.value), default: []].append((i, k)) }
+            for (k, o) in obs.enumerated() where edge(i, k) == nil { groups[Pair(index: o.index, value: o.value), default: []].append((i, k)) }
         }
         for members in groups.values where members.count > 1 {
             let n = Double(members.count)

@@ -14,6 +14,10 @@ struct RankDotChart: ChartBody {
     init(_ ctx: ChartContext) {
         self.ctx = ctx
         let unsorted = ctx.spec.series.indices.map { ($0, SeriesData.value(ctx.spec.series[$0], 0)) }
+        guard !ctx.spec.rowsInGivenOrder else {
+            rows = unsorted.map { (series: $0.0, value: $0.1) }
+            return
+        }
         rows = unsorted.enumerated().sorted { a, b in
             switch (a.element.1, b.element.1) {
             case let (x?, y?) where x != y: return x < y

@@ -31,21 +31,9 @@ struct EntityResolver {
             }
         }
         if let top = selection.top {
-            guard let indicator = dataset.indicator(top.indicator) else {
-                diagnostics.append(.error("unknown indicator '\(top.indicator)'", at: selection.location,
-                                          hint: Suggestion.hint(for: top.indicator, in: dataset.indicators.map(\.id)), code: .unknownIndicator))
-                return out
-            }
             let pool = out.isEmpty ? dataset.entities : out
-            let period = top.period.flatMap(Period.init)
-            let ranked: [(Entity, Double)] = pool.compactMap { e in
-                let o = period.map { dataset.observation(entity: e.id, indicator: indicator.id, period: $0) } ?? dataset.latest(entity: e.id, indicator: indicator.id)
-                return o?.value.number.map { (e, $0) }
-            }
-            let sorted = ranked.sorted { a, b in
-                a.1 == b.1 ? a.0.id < b.0.id : (indicator.direction == .higherBetter ? a.1 > b.1 : a.1 < b.1)
-            }
-            out = sorted.prefix(top.count).map(\.0)
+            out = EntityWindow(dataset: dataset).select(top, from: pool.filter { !selection.exclude.contains($0.id) },
+                                                         at: top.location ?? selection.location, diagnostics: &diagnostics)
         }
         return out.filter { !selection.exclude.contains($0.id) }
     }

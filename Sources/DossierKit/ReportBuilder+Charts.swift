@@ -9,7 +9,7 @@ extension ReportBuilder {
         let kind = c.kind
         let indicators = c.indicators.compactMap { indicator($0, at: c.location) }
         guard indicators.count == c.indicators.count, checkKind(kind, c, indicators) else { return nil }
-        let selected = entities(c.entities)
+        guard let selected = rows(c.entities, optional: c.optional) else { return nil }
         var focusIDs: Set<String>?
         if !c.focus.isEmpty {
             let focus = entities(c.focus)
@@ -151,6 +151,10 @@ extension ReportBuilder {
             let note = words(.mixedPeriodsNote, words.list(usedPeriods.sorted().map { $0.display(language) }))
             chart.subtitle = chart.subtitle.isEmpty ? note : chart.subtitle + words(.clauseSeparator) + note
         }
+        if let window = c.rankWindow, !chart.series.isEmpty, !applyRankWindow(window, to: &chart, c) {
+            figureCount -= 1
+            return nil
+        }
         // A chart about chosen entities (focus) that has no data for any of them would only show the others.
         if let focusIDs, !chart.series.contains(where: { focusIDs.contains($0.id) }),
            !chart.placements.contains(where: { focusIDs.contains($0.id) }), !chart.timeline.lanes.contains(where: { focusIDs.contains($0.id) }) {
@@ -161,6 +165,7 @@ extension ReportBuilder {
                 diagnostics.append(.warning("chart '\(c.id)' has no data for its focus entities", at: c.location, code: .emptyFocus))
             }
         }
+        orderRows(&chart, c, selected: selected, indicators: indicators, periods: periods)
         if chart.series.isEmpty && chart.placements.isEmpty && chart.timeline.marks.isEmpty {
             figureCount -= 1   // the number was taken for a figure that is not drawn
             if c.optional { return nil }

@@ -37,7 +37,7 @@ extension ReportBuilder {
     }
 
     mutating func matrixTable(_ t: TableSpec) -> TableBlock? {
-        let rows = entities(t.entities)
+        guard var rows = rows(t.entities, optional: t.optional) else { return nil }
         var groups: [(Indicator, [Period], String, computed: ComputedColumn?, decimals: Int?)] = []
         for c in t.columns {
             if let computed = c.computed {   // change, difference, group-rank, share: ComputedColumn.swift
@@ -72,6 +72,12 @@ extension ReportBuilder {
             diagnostics.append(.error("table '\(t.id)' has no rows or no columns", at: t.location, hint: "check its entities and columns", code: .emptyTable))
             return nil
         }
+        var shown: [String: Period] = [:]
+        for g in groups.reversed() { if let p = g.1.max() { shown[g.0.id] = p } }
+        let lead = groups[0]
+        rows = ordered(rows, sort: t.sort, selection: t.entities, shown: shown, primary: lead.1.max().map { latest in
+            (lead.0, { [dataset] e in dataset.observation(entity: e.id, indicator: lead.0.id, period: latest)?.value.number })
+        })
         var header1 = [TableCell("", bold: true)]
         var header2 = [TableCell(words.entityHeader(rows), bold: true)]
         for (_, periods, label, computed, _) in groups {
@@ -185,26 +191,30 @@ extension ReportBuilder {
             return nil
         }
         guard let stated = dataset.indicator(r.stated), let num = dataset.indicator(r.numerator), let den = dataset.indicator(r.denominator) else { return nil }
-        let chosen = entities(t.entities)
-        let selected = Set(chosen.map(\.id))
+        guard var chosen = rows(t.entities, optional: t.optional) else { return nil }
+        chosen = ordered(chosen, sort: t.sort, selection: t.entities, primary: (stated, { [dataset] e in
+            dataset.latest(entity: e.id, indicator: stated.id)?.value.number
+        }))
         let header = [TableCell(words.entityHeader(chosen), bold: true), TableCell(words(.yearHeader), alignment: .center, bold: true),
                       TableCell(den.label.resolve(language), alignment: .end, bold: true), TableCell(num.label.resolve(language), alignment: .end, bold: true),
                       TableCell(stated.label.resolve(language), alignment: .end, bold: true),
                       TableCell(words(.computedHeader), alignment: .end, bold: true), TableCell(words(.differenceHeader), alignment: .end, bold: true)]
         var body: [[TableCell]] = []
-        for o in dataset.observations(indicator: r.stated) where selected.contains(o.entity) {
-            guard let e = dataset.entity(o.entity), let s = o.value.number,
-                  let n = dataset.observation(entity: e.id, indicator: num.id, period: o.period)?.value.number,
-                  let d = dataset.observation(entity: e.id, indicator: den.id, period: o.period)?.value.number, d != 0 else { continue }
-            let computed = n / d * r.factor
-            let diff = s - computed
-            let flagged = abs(diff) > r.tolerance
-            body.append([TableCell(e.name(language)), TableCell(o.period.display(language), alignment: .center),
-                         TableCell(NumberFormatting.grouped(d, decimals: 0, separator: formatter.separator), alignment: .decimal),
-                         TableCell(NumberFormatting.grouped(n, decimals: 0, separator: formatter.separator), alignment: .decimal),
-                         TableCell(NumberFormatting.plain(s), alignment: .decimal),
-                         TableCell(NumberFormatting.grouped(computed, decimals: 1, separator: formatter.separator), alignment: .decimal),
-                         TableCell(signed(diff), alignment: .decimal, fill: flagged ? Color(hex: "#fde7d9") : nil, bold: flagged)])
+        for e in chosen {
+            for o in dataset.observations(entity: e.id, indicator: r.stated) {
+                guard let s = o.value.number,
+                      let n = dataset.observation(entity: e.id, indicator: num.id, period: o.period)?.value.number,
+                      let d = dataset.observation(entity: e.id, indicator: den.id, period: o.period)?.value.number, d != 0 else { continue }
+                let computed = n / d * r.factor
+                let diff = s - computed
+                let flagged = abs(diff) > r.tolerance
+                body.append([TableCell(e.name(language)), TableCell(o.period.display(language), alignment: .center),
+                             TableCell(NumberFormatting.grouped(d, decimals: 0, separator: formatter.separator), alignment: .decimal),
+                             TableCell(NumberFormatting.grouped(n, decimals: 0, separator: formatter.separator), alignment: .decimal),
+                             TableCell(NumberFormatting.plain(s), alignment: .decimal),
+                             TableCell(NumberFormatting.grouped(computed, decimals: 1, separator: formatter.separator), alignment: .decimal),
+                             TableCell(signed(diff), alignment: .decimal, fill: flagged ? Color(hex: "#fde7d9") : nil, bold: flagged)])
+            }
         }
         guard !body.isEmpty else {
             diagnostics.append(.warning("relation table '\(t.id)' has no complete rows", at: t.location, code: .emptyTable))
@@ -224,9 +234,14 @@ extension ReportBuilder {
 
     /// Every observation of the selected indicators: value, period, note and where it comes from.
     mutating func observationsTable(_ t: TableSpec) -> TableBlock? {
-        let selected = entities(t.entities)
+        guard var selected = rows(t.entities, optional: t.optional) else { return nil }
         // No indicators listed: every indicator, in the dataset's order (a profile of all that is known).
         let indicators = t.indicators.isEmpty ? dataset.indicators : t.indicators.compactMap { indicator($0, at: t.location) }
+        // The first listed indicator leads the default order (none when the table lists every indicator).
+        let lead = t.indicators.isEmpty ? nil : indicators.first.flatMap { $0.unit.isNumeric && $0.unit != .stage ? $0 : nil }
+        selected = ordered(selected, sort: t.sort, selection: t.entities, primary: lead.map { x in
+            (x, { [dataset] e in dataset.latest(entity: e.id, indicator: x.id)?.value.number })
+        })
         let header = [TableCell(words.entityHeader(selected), bold: true), TableCell(words(.indicatorHeader), bold: true),
                       TableCell(words(.periodHeader), alignment: .center, bold: true), TableCell(words(.valueHeader), alignment: .end, bold: true),
                       TableCell(words(.quoteHeader), bold: true)]

@@ -73,6 +73,7 @@ struct ReportBuilder {
     }
 
     mutating func build() -> ReportContent {
+        _ = reportEntities   // the report's selection (and its window) is checked even when no section uses it
         let tags = dataset.tags
         for group in spec.groups where !tags.contains(group.tag) {
             diagnostics.append(.error("group '\(group.tag)': no entity has this tag", at: group.location ?? SourceLocation(file: spec.path),

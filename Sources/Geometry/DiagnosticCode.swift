@@ -59,6 +59,7 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable, C
     case emptyTable = "empty-table"
     case emptyText = "empty-text"
     case emptyValue = "empty-value"
+    case emptyWindow = "empty-window"
     case encoding
     case eventSourceYears = "event-source-years"
     case figureTooTall = "figure-too-tall"

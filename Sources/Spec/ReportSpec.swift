@@ -14,12 +14,19 @@ public struct EntitySelection: Hashable, Sendable {
     public var isEmpty: Bool { ids.isEmpty && tags.isEmpty && kinds.isEmpty && top == nil }
 }
 
-/// "Top N by an indicator" within a selection.
+/// A window of a selection by an indicator: the best N (`n`) or every entity ranked K or better (`ranks`), in one
+/// period (`period`, default the latest) or in any period from `since` on.
 public struct TopSelection: Hashable, Sendable {
     public var indicator: String
     public var period: String?
-    public var count: Int
-    public init(indicator: String, period: String?, count: Int) { self.indicator = indicator; self.period = period; self.count = count }
+    /// The best N; nil when `ranks` is given.
+    public var count: Int?
+    /// Ranked K or better (ties included); nil when `n` is given.
+    public var ranks: Int? = nil
+    /// Ever in the window in a period from this one on; nil: one period.
+    public var since: String? = nil
+    public var location: SourceLocation? = nil
+    public init(indicator: String, period: String?, count: Int?) { self.indicator = indicator; self.period = period; self.count = count }
 }
 
 /// A text with its location, so placeholder errors can point into the spec.
@@ -78,6 +85,8 @@ public struct TableSpec: Hashable, Sendable {
     public var location: SourceLocation
     /// Rows shaded for emphasis (`focus:`); empty = none.
     public var focus: EntitySelection = EntitySelection()
+    /// The order of the rows; nil: the reader's order (see `SortSpec`).
+    public var sort: SortSpec? = nil
 }
 
 /// A chart section (also exported as slide images).
@@ -101,6 +110,10 @@ public struct ChartSectionSpec: Hashable, Sendable {
     public var alt: SpecText? = nil
     /// `unlabelled: allow`: labels that cannot fit may be shortened or left out with a warning, instead of failing.
     public var allowUnlabelled: Bool = false
+    /// The order of the rows; nil: the reader's order (see `SortSpec`).
+    public var sort: SortSpec? = nil
+    /// A bump chart's rank window (`ranks: 1-20`).
+    public var rankWindow: RankWindow? = nil
 }
 
 /// The reusable gap-analysis section: domestic vs international.

@@ -213,12 +213,8 @@ struct SpecReader {
             }
         }
         if var t = m.value("top")?.mapping(&diagnostics, what: "'top'") {
-            let indicator = t.required("indicator", &diagnostics)?.string(&diagnostics, what: "'indicator'") ?? ""
-            let period = t.string("period", &diagnostics)
-            let n = t.required("n", &diagnostics)?.int(&diagnostics, what: "'n'") ?? 0
-            if n < 1 { diagnostics.append(.error("top n must be at least 1", at: t.location, code: .badValue)) }
+            sel.top = topWindow(&t, &diagnostics)
             t.finish(&diagnostics)
-            sel.top = TopSelection(indicator: substitute(indicator), period: period, count: n)
         }
         m.finish(&diagnostics)
         return sel
@@ -336,6 +332,7 @@ struct SpecReader {
         let shade = m.bool("shade", &diagnostics) ?? true
         let optional = m.bool("optional", &diagnostics) ?? false
         let source = text(m.value("source"), &diagnostics)
+        let sort = tableSort(&m, kind: kind, &diagnostics)
         switch kind {
         case .matrix where columns.isEmpty:
             diagnostics.append(.error("a matrix table needs 'columns'", at: node.location, hint: "list indicators (with optional periods) to show as columns", code: .missingKey))
@@ -347,6 +344,7 @@ struct SpecReader {
         }
         var spec = TableSpec(id: id, kind: kind, title: title, entities: entities, columns: columns, indicators: indicators,
                              relation: relation, shade: shade, sourceNote: source, optional: optional, location: node.location)
+        spec.sort = sort
         if let f = m.value("focus") {   // rows shaded for emphasis (matrix tables)
             spec.focus = selection(f, &diagnostics)
             if kind != .matrix {
@@ -425,10 +423,15 @@ struct SpecReader {
             diagnostics.append(.error("chart '\(id)': a \(kind.rawValue) chart does not draw 'highlight'", at: m.keyLocation("highlight"),
                                       hint: "highlight marks one bar of a bar chart; use focus: [ID] to colour entities in other kinds", code: .badChart))
         }
+        let sort = chartSort(&m, kind: kind, &diagnostics)
+        let window = rankWindow(&m, kind: kind, &diagnostics)
         guard let kind else { return nil }
-        return ChartSectionSpec(id: id, kind: kind, title: title, subtitle: subtitle, indicators: indicators, periods: periods,
-                                entities: entities, focus: focus, relation: relation, highlight: highlight, height: height,
-                                sourceNote: source, optional: optional, location: node.location, alt: alt, allowUnlabelled: allowUnlabelled)
+        var chart = ChartSectionSpec(id: id, kind: kind, title: title, subtitle: subtitle, indicators: indicators, periods: periods,
+                                     entities: entities, focus: focus, relation: relation, highlight: highlight, height: height,
+                                     sourceNote: source, optional: optional, location: node.location, alt: alt, allowUnlabelled: allowUnlabelled)
+        chart.sort = sort
+        chart.rankWindow = window
+        return chart
     }
 
     mutating func gap(_ node: YAMLNode, _ diagnostics: inout [Diagnostic]) -> GapAnalysisSpec? {
