@@ -87,6 +87,9 @@ public struct ChartSpec: Hashable, Sendable {
     /// The spec's `unlabelled: allow`: labels that do not fit may be shortened or left out (with a warning) instead
     /// of failing the build.
     public var allowUnlabelled: Bool = false
+    /// The number and title are set outside the chart (as the caption of a report figure, in the style table
+    /// captions share), so the chart does not draw them; an exported chart keeps them (false).
+    public var captionOutside: Bool = false
 
     public init(kind: ChartKind, number: String = "", title: String, subtitle: String = "", sourceNote: String = "",
                 categories: [String] = [], series: [ChartSeries] = [], outOf: [Int?] = [], valuesAreRanks: Bool = false,
