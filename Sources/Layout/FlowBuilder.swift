@@ -47,8 +47,9 @@ struct FlowBuilder {
                     continue
                 }
                 var unit = heading(level: min(max(level, 1), 3))
-                // A figure waiting for the next page stays in its section: it is placed before the next one opens.
-                unit.closesFloats = level <= 1
+                // A figure waiting for the next page stays in its (sub)section: it is placed before the next
+                // heading of any level, so text of another section never comes between a figure and its own.
+                unit.closesFloats = true
                 append(tagged([unit], as: .heading(unit.heading.map { headings.indices.contains($0) ? headings[$0].level : level } ?? level)),
                        before: headingSpace(level).before, after: headingSpace(level).after)
             case .paragraph(let spans):

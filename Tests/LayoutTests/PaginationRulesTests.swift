@@ -133,10 +133,10 @@ private func balancedPages(_ units: [FlowUnit]) -> [Int] {
 }
 
 @Test func floatingFigureStaysInItsSection() {
-    // A level-1 heading right after the figure: the figure goes before it, even when that leaves space.
-    for count in 24...34 {
+    // A heading right after the figure: the figure goes before it, even when that leaves space.
+    for (count, level) in zip(24...35, [1, 2, 3].cycled(12)) {
         let blocks = fillers(count) + [.figure(FigureBlock(chart: chart("Stays"), height: 300, anchor: "fig")), Fixture.para("tail"),
-                                       .heading(level: 1, text: "Next section", numbered: false, anchor: "next")] + fillers(5, "after")
+                                       .heading(level: level, text: "Next section", numbered: false, anchor: "next")] + fillers(5, "after")
         let (document, _) = Fixture.layout(blocks, metadata: Fixture.en())
         guard let figure = document.page(ofDestination: "fig"), let next = document.page(ofDestination: "next") else {
             Issue.record("missing"); continue
@@ -168,4 +168,45 @@ private func y(of destination: String, in page: Page) -> Double {
         }
     }
     #expect(split > 0)
+}
+
+@Test func listContinuationLinesHangUnderTheItemText() {
+    let long = (0..<40).map { "w\($0)" }.joined(separator: " ")
+    for ordered in [true, false] {
+        let items: [[InlineSpan]] = (0..<10).map { [InlineSpan("item\($0) " + long)] }
+        let (document, _) = Fixture.layout([.list(items: items, ordered: ordered)], metadata: Fixture.en())
+        let texts = document.pages[0].texts.filter { Fixture.content.contains($0.bounds, tolerance: 0.01) }
+        let markers = texts.filter { $0.text == "•" || $0.text.hasSuffix(".") && Int($0.text.dropLast()) != nil }
+        let words = texts.filter { !markers.contains($0) }
+        let starts = Dictionary(grouping: words, by: { ($0.origin.y * 10).rounded() }).values.compactMap { $0.map(\.origin.x).min() }
+        #expect(markers.count == 10)
+        #expect(starts.count > 10, "items wrap")
+        // Every line, first or continued, starts at one x, right of the markers.
+        #expect(Set(starts.map { ($0 * 100).rounded() }).count == 1)
+        #expect(markers.allSatisfy { marker in starts.allSatisfy { $0 > marker.bounds.maxX } })
+    }
+}
+
+@Test func tableAndFigureCaptionsShareOneStyle() {
+    let table = TableBlock(number: "Table 1", title: "Ranks", sourceNote: "", headerRows: [[TableCell("Name"), TableCell("Value")]],
+                           rows: [[TableCell("a"), TableCell("1", alignment: .end)]])
+    let (document, _) = Fixture.layout([.table(table), .figure(FigureBlock(chart: chart("Bars"), height: 200, anchor: "fig"))],
+                                       metadata: Fixture.en())
+    let texts = document.pages[0].texts
+    guard let tableCaption = texts.first(where: { $0.text.hasPrefix("Table 1") }),
+          let figureCaption = texts.first(where: { $0.text.hasPrefix("Figure 1") }) else { Issue.record("captions missing"); return }
+    #expect(tableCaption.font == figureCaption.font)
+    #expect(tableCaption.color == figureCaption.color)
+    #expect(tableCaption.origin.x == Fixture.content.minX && figureCaption.origin.x == Fixture.content.minX)
+    // The same distance from the top of the table (the first block: the top of the page) or the figure to
+    // the caption's baseline.
+    let figureTop = y(of: "fig", in: document.pages[0])
+    #expect(abs((figureCaption.origin.y - figureTop) - (tableCaption.origin.y - Fixture.content.minY)) < 0.01)
+    // And one caption text: number and title two spaces apart.
+    #expect(figureCaption.text.hasPrefix("Figure 1  Bars") || texts.contains { $0.text == "Figure 1  Bars" })
+}
+
+private extension Array {
+    /// The elements repeated to `count` elements.
+    func cycled(_ count: Int) -> [Element] { isEmpty ? [] : (0..<count).map { self[$0 % self.count] } }
 }
