@@ -47,9 +47,10 @@ struct FlowBuilder {
                     continue
                 }
                 var unit = heading(level: min(max(level, 1), 3))
-                // A figure waiting for the next page stays in its (sub)section: it is placed before the next
-                // heading of any level, so text of another section never comes between a figure and its own.
-                unit.closesFloats = true
+                // A figure waiting for the next page stays in its section: it is placed before the next level-1
+                // heading. It may pass a lower heading (its number names it), as floats do in print, since
+                // holding it before every subsection would leave the holes floating is meant to avoid.
+                unit.closesFloats = level <= 1
                 append(tagged([unit], as: .heading(unit.heading.map { headings.indices.contains($0) ? headings[$0].level : level } ?? level)),
                        before: headingSpace(level).before, after: headingSpace(level).after)
             case .paragraph(let spans):

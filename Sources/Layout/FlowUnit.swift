@@ -33,7 +33,7 @@ struct FlowUnit: Sendable {
     var floats = false
     /// Space below a float placed at the top of a page, before the text that follows it there.
     var spaceAfter = 0.0
-    /// Waiting floats are placed before this unit (a heading: a figure stays in its section).
+    /// Waiting floats are placed before this unit (a level-1 heading: a figure stays in its section).
     var closesFloats = false
     /// The table this unit belongs to (index into the builder's tables).
     var table: Int?

@@ -29,9 +29,8 @@ struct PaginatedBody: Sendable {
 ///
 /// Floats (figures) that do not fit the rest of a page are set aside and placed at the top of the next
 /// page, while the text after them goes on filling the current one; so a float lands at most one page
-/// after its place in the text. A unit that closes the floats' range (a heading of any level, a page
-/// break, the end of the document) places the waiting floats first, so a figure never moves into the next
-/// section or subsection.
+/// after its place in the text. A unit that closes the floats' range (a level-1 heading, a page break,
+/// the end of the document) places the waiting floats first, so a figure never moves into the next section.
 struct Paginator: Sendable {
     /// The page's content area, in page coordinates.
     let content: Rect
