@@ -74,12 +74,17 @@ struct Paginator: Sendable {
             while let index = waiting.first {
                 let float = units[index]
                 let top = placedOnPage > 0 ? y + float.spaceBefore : y
-                guard placedOnPage == 0 || top + float.height <= limit else { break }
+                guard placedOnPage == 0 || top + floatHeight(units, index) <= limit else { break }
                 waiting.removeFirst()
-                place(float, index: index, at: top, clip: top + float.height > limit)
-                y = top + float.height
-                placedOnPage += 1
-                last = float
+                y = top
+                for member in index..<min(units.count, index + float.floatLength) {
+                    let unit = units[member]
+                    let memberTop = member == index ? y : y + unit.spaceBefore
+                    place(unit, index: member, at: memberTop, clip: memberTop + unit.height > limit)
+                    y = memberTop + unit.height
+                    placedOnPage += 1
+                    last = unit
+                }
                 spaceAfterFloat = float.spaceAfter
             }
         }
@@ -139,9 +144,9 @@ struct Paginator: Sendable {
             // A float keeps its place in the order of floats, and waits when it does not fit here but
             // fits an empty page — unless the unit before it is glued to it (a heading over a figure).
             if unit.floats, placedOnPage > 0, last?.keepWithNext != true,
-               !waiting.isEmpty || (y + space + unit.height > limit && unit.height <= limit) {
+               !waiting.isEmpty || (y + space + floatHeight(units, i) > limit && floatHeight(units, i) <= limit) {
                 waiting.append(i)
-                i += 1
+                i += unit.floatLength
                 continue
             }
             // The end of the floats' range: they go on a new page before this unit.
@@ -198,6 +203,12 @@ struct Paginator: Sendable {
         body.pageHeights[body.pageHeights.count - 1] = y
         body.pages = segments.map(StructureNesting.nest)
         return body
+    }
+
+    /// Height of the float starting at unit `index` (a figure, or a table with the space between its units).
+    private func floatHeight(_ units: [FlowUnit], _ index: Int) -> Double {
+        let members = index..<min(units.count, index + units[index].floatLength)
+        return members.reduce(0) { $0 + units[$1].height + ($1 == index ? 0 : units[$1].spaceBefore) }
     }
 
     /// Whether unit `index` goes on the current (non-empty) page at `y`, or a new page should start first.

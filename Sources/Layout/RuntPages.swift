@@ -28,7 +28,7 @@ enum RuntPages {
             defer { page += 1 }
             let endsPart = page == body.pages.count - 1 || body.endsAtBreak.contains(page)
             guard endsPart, lines(body, page, units) < minimumLines, !body.endsAtBreak.contains(page - 1),
-                  let first = body.pageUnits[page - 1].filter({ !units[$0].floats }).min(), let end = body.pageUnits[page].max() else { continue }
+                  let first = flow(body.pageUnits[page - 1], units).min(), let end = body.pageUnits[page].max() else { continue }
             // 1. Pull back: tighter spacing on the two pages saves the runt page.
             var tighter = units
             for index in first...end {
@@ -58,6 +58,16 @@ enum RuntPages {
         return body
     }
 
+    /// The units of a page that are not part of a float (a float placed at a page's top may come from
+    /// further back in the flow).
+    static func flow(_ placed: [Int], _ units: [FlowUnit]) -> [Int] {
+        var members: Set<Int> = []
+        for index in placed where units[index].floats {
+            members.formUnion(index..<min(units.count, index + units[index].floatLength))
+        }
+        return placed.filter { !members.contains($0) }
+    }
+
     /// Body lines a unit counts as: as many as fit in its height, at least one (spacers and breaks none).
     static func lineCount(_ unit: FlowUnit, pitch: Double) -> Int {
         guard unit.kind == .content else { return 0 }
@@ -70,7 +80,7 @@ enum RuntPages {
     /// give that much without being emptied by more than half.
     static func carryPoint(_ body: PaginatedBody, units: [FlowUnit], page: Int, pitch: Double, minimumLines: Int) -> Int? {
         // Floats placed at the top of the page before stay there: only the flow after them is carried.
-        let flow = body.pageUnits[page - 1].filter { !units[$0].floats }.sorted()
+        let flow = Self.flow(body.pageUnits[page - 1], units).sorted()
         guard let firstFlow = flow.first, let lastFlow = flow.last else { return nil }
         let budget = body.pageHeights[page - 1] / 2
         var given = 0.0

@@ -132,7 +132,8 @@ struct TableLayout: Sendable {
         }
         let notes = notesFrame(table)
         let total = units.reduce(0) { $0 + $1.height } + rows.joined().reduce(0) { $0 + $1.height } + (notes?.size.height ?? 0)
-        Self.glueRows(&rows, keepTogether: Self.keepsTogether(rows: rows.count, height: total, pageHeight: pageHeight))
+        let keepTogether = Self.keepsTogether(rows: rows.count, height: total, pageHeight: pageHeight)
+        Self.glueRows(&rows, keepTogether: keepTogether)
         units += rows.joined()
 
         // Notes and source under the table, kept with the last row.
@@ -143,6 +144,11 @@ struct TableLayout: Sendable {
             // A paragraph of its own: a table element holds only its caption and rows.
             unit.structure = [StructureContainer(id: 0, tag: StructureTag(.paragraph))]
             units.append(unit)
+        }
+        // A table kept whole floats like a figure: moved whole, it would leave a hole where it did not fit.
+        if keepTogether, !units.isEmpty {
+            units[0].floats = true
+            units[0].floatLength = units.count
         }
         return Result(units: units, continuation: TableContinuation(header: continuation, height: continuation.size.height,
                                                                     width: width, ruleColor: style.colors.rule,
