@@ -27,9 +27,10 @@ struct PaginatedBody: Sendable {
 /// new page, and a unit is always placed on a page that holds no other body unit yet — clipped, with a
 /// warning, when it is taller than the page — so a page is never started twice for the same unit.
 ///
-/// Floats (figures) that do not fit the rest of a page are set aside and placed at the top of the next
-/// page, while the text after them goes on filling the current one; so a float lands at most one page
-/// after its place in the text. A unit that closes the floats' range (a level-1 heading, a page break,
+/// Floats (figures, and tables kept whole) that do not fit the rest of a page are set aside and placed at
+/// the top of the next page, while the text after them goes on filling the current one; so a float lands
+/// on the page after its place in the text — unless floats before it fill that page (floats keep their
+/// order, so tall floats in a row take a page each). A unit that closes the floats' range (a level-1 heading, a page break,
 /// the end of the document) places the waiting floats first, so a figure never moves into the next section.
 struct Paginator: Sendable {
     /// The page's content area, in page coordinates.

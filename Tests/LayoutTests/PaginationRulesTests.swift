@@ -205,3 +205,28 @@ private func y(of destination: String, in page: Page) -> Double {
     // And one caption text: number and title two spaces apart.
     #expect(figureCaption.text.hasPrefix("Figure 1  Bars") || texts.contains { $0.text == "Figure 1  Bars" })
 }
+
+@Test func shortTableThatDoesNotFitFloatsWhileTheTextFillsThePage() {
+    // Ten rows kept whole (a short table): where it does not fit, the text after it goes first.
+    let rows = (0..<10).map { [TableCell("row \($0)"), TableCell("\($0)", alignment: .end)] }
+    let table = TableBlock(number: "Table 1", title: "Short", sourceNote: "", headerRows: [[TableCell("Name"), TableCell("Value")]], rows: rows)
+    var floated = 0
+    for count in 26...40 {
+        let (document, _) = Fixture.layout(fillers(count) + [.table(table)] + fillers(40, "after"), metadata: Fixture.en())
+        guard let tablePage = document.page(ofText: "Table 1  Short"), let fillerPage = document.page(ofText: "filler \(count - 1)") else {
+            Issue.record("missing"); continue
+        }
+        // Whole, and on the page of its place or the next.
+        #expect(Set((0..<10).compactMap { document.page(ofText: "row \($0)") }) == [tablePage])
+        #expect(tablePage - fillerPage <= 1)
+        guard tablePage > fillerPage else { continue }
+        floated += 1
+        let full = bodyBottom(document.pages[fillerPage]) > Fixture.content.maxY - 2 * pitch
+        #expect(document.page(ofText: "after 0") == fillerPage || full, "\(count) fillers")
+        #expect(bodyBottom(document.pages[fillerPage]) > Fixture.content.maxY - 0.15 * Fixture.content.height)
+        // At the top of the next page.
+        let caption = document.pages[tablePage].texts.first { $0.text == "Table 1  Short" }
+        #expect(caption.map { $0.bounds.minY < Fixture.content.minY + pitch } == true)
+    }
+    #expect(floated > 0)
+}
