@@ -5,13 +5,15 @@ enum ChartHeader {
     static func layout(_ ctx: ChartContext, x: Double, width: Double, subtitle: Bool = true) -> TextBlock {
         let spec = ctx.spec, theme = ctx.theme
         var block = TextBlock()
-        var spans: [TextSpan] = []
-        if !spec.number.isEmpty {
-            // Two spaces separate number and title, as in printed Chinese reports.
-            spans.append(TextSpan(text: spec.number + "  ", font: theme.titleFont, color: theme.accent))
+        if !spec.captionOutside {
+            var spans: [TextSpan] = []
+            if !spec.number.isEmpty {
+                // Two spaces separate number and title, as in printed Chinese reports.
+                spans.append(TextSpan(text: spec.number + "  ", font: theme.titleFont, color: theme.accent))
+            }
+            spans.append(TextSpan(text: spec.title, font: theme.titleFont, color: theme.text))
+            block.append(spans, ctx: ctx, x: x, width: width, pitch: theme.titleFont.size * 1.3)
         }
-        spans.append(TextSpan(text: spec.title, font: theme.titleFont, color: theme.text))
-        block.append(spans, ctx: ctx, x: x, width: width, pitch: theme.titleFont.size * 1.3)
         if subtitle, !spec.subtitle.isEmpty {
             block.addSpace(theme.subtitleFont.size * 0.1)
             block.append([TextSpan(text: spec.subtitle, font: theme.subtitleFont, color: theme.muted)],

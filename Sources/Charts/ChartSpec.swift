@@ -92,6 +92,9 @@ public struct ChartSpec: Hashable, Sendable {
     /// A bump chart's rank window: the axis shows these ranks only, lines are clipped to it, and entries and exits
     /// are marked at its edge with the rank outside.
     public var rankWindow: ClosedRange<Int>? = nil
+    /// The number and title are set outside the chart (as the caption of a report figure, in the style table
+    /// captions share), so the chart does not draw them; an exported chart keeps them (false).
+    public var captionOutside: Bool = false
 
     public init(kind: ChartKind, number: String = "", title: String, subtitle: String = "", sourceNote: String = "",
                 categories: [String] = [], series: [ChartSeries] = [], outOf: [Int?] = [], valuesAreRanks: Bool = false,

@@ -18,6 +18,9 @@ struct FlowBuilder {
     private(set) var warnings: [Diagnostic] = []
     private var nextHeading = 0
     private var pendingSpace = 0.0
+    /// The last block added was a heading: the first unit of the next block is glued on to the one after it
+    /// when it is a single line, so a heading always keeps with two lines of what follows.
+    private var afterHeading = false
     private var nextContainer = 0
 
     init(typesetter: Typesetter, headings: [HeadingInfo], language: String, content: Rect) {
@@ -33,8 +36,9 @@ struct FlowBuilder {
         for block in blocks {
             switch block {
             case .title(let title):
-                append(tagged([TitleLayout(typesetter: typesetter, width: width, pageHeight: content.height).layout(title)], as: .h1),
-                       before: 0, after: 0)
+                var unit = TitleLayout(typesetter: typesetter, width: width, pageHeight: content.height).layout(title)
+                unit.closesFloats = true
+                append(tagged([unit], as: .h1), before: 0, after: 0)
             case .heading(let level, let text, _, _):
                 // HeadingCollector leaves blank headings out too, so `nextHeading` stays in step.
                 guard !text.trimmingSpaces.isEmpty else {
@@ -42,7 +46,11 @@ struct FlowBuilder {
                                              code: .emptyText))
                     continue
                 }
-                let unit = heading(level: min(max(level, 1), 3))
+                var unit = heading(level: min(max(level, 1), 3))
+                // A figure waiting for the next page stays in its section: it is placed before the next level-1
+                // heading. It may pass a lower heading (its number names it), as floats do in print, since
+                // holding it before every subsection would leave the holes floating is meant to avoid.
+                unit.closesFloats = level <= 1
                 append(tagged([unit], as: .heading(unit.heading.map { headings.indices.contains($0) ? headings[$0].level : level } ?? level)),
                        before: headingSpace(level).before, after: headingSpace(level).after)
             case .paragraph(let spans):
@@ -79,7 +87,11 @@ struct FlowBuilder {
             case .tableOfContents(let title):
                 tableOfContents(title)
             case .references(let title, let items):
-                if !title.trimmingSpaces.isEmpty { append(tagged([heading(level: 1)], as: .h1), before: headingSpace(1).before, after: headingSpace(1).after) }
+                if !title.trimmingSpaces.isEmpty {
+                    var unit = heading(level: 1)
+                    unit.closesFloats = true
+                    append(tagged([unit], as: .h1), before: headingSpace(1).before, after: headingSpace(1).after)
+                }
                 append(tagged(paragraphs.references(items), as: .list), before: 0, after: style.paragraphSpacing)
             case .note(let spans):
                 guard !Self.isBlank(spans) else {
@@ -128,9 +140,12 @@ struct FlowBuilder {
     private mutating func append(_ blockUnits: [FlowUnit], before: Double, after: Double) {
         guard var first = blockUnits.first else { return }
         first.spaceBefore = max(first.spaceBefore, pendingSpace, before)
+        // One line after a heading is not enough: glue it to the next line (a figure or a taller unit is).
+        if afterHeading, !first.floats, first.height < 2 * style.sizes.body * style.lineHeight { first.keepWithNext = true }
         units.append(first)
         units.append(contentsOf: blockUnits.dropFirst())
         pendingSpace = after
+        afterHeading = blockUnits.last?.heading != nil
     }
 
     private func headingSpace(_ level: Int) -> (before: Double, after: Double) {
@@ -182,15 +197,28 @@ struct FlowBuilder {
         height = max(1, height)
         // Never past the page: a chart with more rows than a page holds shrinks or leaves out labels as before.
         height = max(height, min(content.height, Self.rowHeight(figure.chart, width: width, height: height, typesetter: typesetter)))
-        let rendered = ChartRenderer(style: style, measurer: typesetter.measurer).render(figure.chart, size: Size(width, height))
+        // The number and title are set as a caption in the style tables use (same size, weight, left edge and
+        // space under it), so captions read as one series; the chart draws the rest below it. An exported
+        // chart still carries its own title.
+        let caption = Caption(typesetter: typesetter, width: width).frame(Caption.text(number: figure.chart.number, title: figure.chart.title))
+        let captionHeight = caption?.size.height ?? 0
+        var chart = figure.chart
+        chart.captionOutside = true
+        let chartHeight = max(1, height - captionHeight)
+        let rendered = ChartRenderer(style: style, measurer: typesetter.measurer).render(chart, size: Size(width, chartHeight))
         warnings.append(contentsOf: rendered.warnings)
         var frame = Frame(size: Size(width, height))
         let anchor = figure.anchor.trimmingSpaces
         if !anchor.isEmpty { frame.append(.destination(name: anchor, at: .zero)) }
-        // The whole chart is one figure: its title, labels and source are in the alternative text.
+        // The whole figure is one element: its caption, labels and source are in the alternative text.
         let alternative = figure.alternative ?? ChartDescription(figure.chart).text
-        frame.append(GroupItem.tagged(StructureTag(.figure, alternative: alternative), rendered.frame.items))
-        return FlowUnit(frame: frame, height: height, what: "figure '\(figure.chart.title)'")
+        var items = caption?.items ?? []
+        items += rendered.frame.items.map { $0.offsetBy(dx: 0, dy: captionHeight) }
+        frame.append(GroupItem.tagged(StructureTag(.figure, alternative: alternative), items))
+        var unit = FlowUnit(frame: frame, height: height, what: "figure '\(figure.chart.title)'")
+        unit.floats = true
+        unit.spaceAfter = body * 1.2
+        return unit
     }
 
     /// The rows of a row-based chart: one per entity (bars, dots, dumbbells, heat-map rows, slope labels on

@@ -28,6 +28,16 @@ struct FlowUnit: Sendable {
     /// of a short table). Weaker than `keepWithNext`: a run too tall for a page is split where the hard
     /// glue allows instead of being moved.
     var softKeepWithNext = false
+    /// A figure, or the first unit of a table kept whole: when it does not fit the rest of a page it waits
+    /// (with the `floatLength - 1` units after it) for the top of the next page, and the text after it fills
+    /// the current page first.
+    var floats = false
+    /// Units in the float: 1 for a figure, all the units of a table (caption, header, rows, notes).
+    var floatLength = 1
+    /// Space below a float placed at the top of a page, before the text that follows it there.
+    var spaceAfter = 0.0
+    /// Waiting floats are placed before this unit (a level-1 heading: a figure stays in its section).
+    var closesFloats = false
     /// The table this unit belongs to (index into the builder's tables).
     var table: Int?
     /// A table body row: when it starts a page, the table's continuation header is drawn first.

@@ -38,8 +38,8 @@ public struct LayoutEngine: Sendable {
         builder.build(blocks)
         warnings += builder.warnings
         let paginator = Paginator(content: content, tables: builder.tables)
-        var body = paginator.paginate(builder.units)
-        if let tighter = Self.withoutRuntPage(body, units: builder.units, paginator: paginator) { body = tighter }
+        let body = RuntPages.balanced(paginator.paginate(builder.units), units: builder.units, paginator: paginator,
+                                      pitch: style.sizes.body * style.lineHeight, minimumLines: Self.runtLines)
         warnings += body.warnings
 
         // Phase 2: page numbers are known now.
@@ -133,15 +133,8 @@ public struct LayoutEngine: Sendable {
         return .path(PathItem(path: path, fill: color))
     }
 
-    /// A short document (a profile, a memo) whose last page would hold only a few lines looks unfinished:
-    /// when giving up the air above the title block pulls those lines back, the tighter pagination is used.
-    /// The units are already measured, so this costs one more linear pass, and only for such documents.
-    static func withoutRuntPage(_ body: PaginatedBody, units: [FlowUnit], paginator: Paginator) -> PaginatedBody? {
-        guard (2...3).contains(body.pages.count), body.lastPageHeight < paginator.content.height * 0.15,
-              units.contains(where: { $0.shrinkableTop > 0 }) else { return nil }
-        let tighter = paginator.paginate(units.map { $0.shrunk() })
-        return tighter.pages.count < body.pages.count ? tighter : nil
-    }
+    /// A last page (of the document or before a page break) holding less than this many body lines is a runt.
+    static let runtLines = 5
 
     /// For each page, the level-1 heading the running header shows: the section in force at the top of the
     /// page — one that opens the page, else the one carried over from earlier pages, else (before the first

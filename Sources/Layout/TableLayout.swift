@@ -82,7 +82,7 @@ struct TableLayout: Sendable {
 
         var units: [FlowUnit] = []
         // Title line: number and title in bold above the table.
-        let titleText = [table.number, table.title].filter { !$0.isEmpty }.joined(separator: "  ")
+        let titleText = Caption.text(number: table.number, title: table.title)
         let titleFrame = titleFrame(titleText)
         if var titleFrame {
             titleFrame.items = [GroupItem.tagged(StructureTag(.caption), titleFrame.items)]
@@ -132,7 +132,8 @@ struct TableLayout: Sendable {
         }
         let notes = notesFrame(table)
         let total = units.reduce(0) { $0 + $1.height } + rows.joined().reduce(0) { $0 + $1.height } + (notes?.size.height ?? 0)
-        Self.glueRows(&rows, keepTogether: Self.keepsTogether(rows: rows.count, height: total, pageHeight: pageHeight))
+        let keepTogether = Self.keepsTogether(rows: rows.count, height: total, pageHeight: pageHeight)
+        Self.glueRows(&rows, keepTogether: keepTogether)
         units += rows.joined()
 
         // Notes and source under the table, kept with the last row.
@@ -143,6 +144,11 @@ struct TableLayout: Sendable {
             // A paragraph of its own: a table element holds only its caption and rows.
             unit.structure = [StructureContainer(id: 0, tag: StructureTag(.paragraph))]
             units.append(unit)
+        }
+        // A table kept whole floats like a figure: moved whole, it would leave a hole where it did not fit.
+        if keepTogether, !units.isEmpty {
+            units[0].floats = true
+            units[0].floatLength = units.count
         }
         return Result(units: units, continuation: TableContinuation(header: continuation, height: continuation.size.height,
                                                                     width: width, ruleColor: style.colors.rule,
@@ -205,14 +211,15 @@ struct TableLayout: Sendable {
         height <= pageHeight && (rows <= 12 || height <= pageHeight * 0.4)
     }
 
-    /// Glue between body rows (each row is one unit, or one per line when cut). A split leaves at least two
-    /// rows on each side, so the first two and the last two rows are glued hard; a short table is glued
+    /// Glue between body rows (each row is one unit, or one per line when cut). A split leaves at least three
+    /// rows on each side (a page of one or two rows under a repeated header reads as a fragment), so the
+    /// first three and the last three rows are glued hard; a short table is glued
     /// softly throughout, so it moves whole when it fits a page and still splits cleanly when it does not
     /// (say, under a heading that takes the rest of the room).
     static func glueRows(_ rows: inout [[FlowUnit]], keepTogether: Bool) {
         for r in rows.indices where r < rows.count - 1 {
             guard let lastSlice = rows[r].indices.last else { continue }
-            if r == 0 || r == rows.count - 2 { rows[r][lastSlice].keepWithNext = true }
+            if r < 2 || r >= rows.count - 3 { rows[r][lastSlice].keepWithNext = true }
             if keepTogether { rows[r][lastSlice].softKeepWithNext = true }
         }
     }
@@ -545,18 +552,10 @@ struct TableLayout: Sendable {
         return frame
     }
 
-    /// The bold title line(s) above the table; nil when there is no number and no title.
+    /// The bold title line(s) above the table, in the caption style figures share; nil when there is no
+    /// number and no title.
     private func titleFrame(_ text: String) -> Frame? {
-        guard !text.isEmpty else { return nil }
-        let titleFont = style.bodyFont(size: style.sizes.caption, bold: true)
-        let titlePitch = titleFont.size * 1.5
-        let lines = typesetter.lines(text, font: titleFont, color: style.colors.text, width: width)
-        var frame = Frame(size: Size(width, Double(lines.count) * titlePitch + titleFont.size * 0.3))
-        for (index, line) in lines.enumerated() {
-            frame.append(contentsOf: typesetter.draw(line, x: 0, baseline: Double(index) * titlePitch
-                                                     + Typesetter.baseline(font: titleFont, pitch: titlePitch), width: width))
-        }
-        return frame
+        Caption(typesetter: typesetter, width: width).frame(text)
     }
 
     /// Notes, then the source line, in small muted type under the table (the order figures use); nil when

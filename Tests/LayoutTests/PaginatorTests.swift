@@ -27,7 +27,9 @@ private func fillers(_ count: Int) -> [Block] { (0..<count).map { Fixture.para("
     var splits = 0
     for count in 22...34 {
         let long = Fixture.para((0..<90).map { "w\($0)" }.joined(separator: " "))
-        let (document, _) = Fixture.layout(fillers(count) + [long], metadata: Fixture.en())
+        // Fillers after it, so that the paragraph does not end the document (a last page of a few lines
+        // is carried over whole: see RuntPages).
+        let (document, _) = Fixture.layout(fillers(count) + [long] + fillers(10), metadata: Fixture.en())
         let perPage = document.pages.map { page in page.texts.filter { $0.text.hasPrefix("w") }.count }.filter { $0 > 0 }
         #expect(perPage.allSatisfy { $0 >= 2 }, "a lone line with \(count) fillers: \(perPage)")
         if perPage.count > 1 { splits += 1 }
