@@ -18,8 +18,11 @@ struct TimelineChart: ChartBody {
 
     var data: TimelineData { ctx.spec.timeline }
 
+    /// The group colours, when lanes of more than one group share the chart; one group's single swatch would
+    /// only repeat what the title says.
     func legend() -> Legend {
-        Legend(entries: SeriesColors.groupLegend(data.lanes.map(\.group), labels: ctx.spec.groupLabels, theme: ctx.theme, swatch: .marker(.circle)))
+        let entries = SeriesColors.groupLegend(data.lanes.map(\.group), labels: ctx.spec.groupLabels, theme: ctx.theme, swatch: .marker(.circle))
+        return Legend(entries: entries.count > 1 ? entries : [])
     }
 
     func notes() -> [String] {

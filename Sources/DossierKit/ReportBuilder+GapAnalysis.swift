@@ -157,10 +157,14 @@ extension ReportBuilder {
         return GapRow(indicator: x, domesticBest: d, internationalBest: i, internationalMedian: median, internationalCount: sorted.count, gap: gap)
     }
 
+    /// "1 place" / "3 places" (Chinese: "1位" / "3位").
+    func places(_ n: String) -> String { n == "1" ? words(.placeOne) : words(.places, n) }
+
     func gapText(_ r: GapRow) -> String {
         if r.indicator.unit == .rank {
             let n = String(Int(abs(r.gap)))
-            return r.gap == 0 ? words(.gapLevel) : words(r.gap > 0 ? .gapBehind : .gapAhead, n)
+            // {1} the number ("落后 3 位"), {2} with its noun in number ("1 place behind", "3 places behind").
+            return r.gap == 0 ? words(.gapLevel) : words(r.gap > 0 ? .gapBehind : .gapAhead, n, places(n))
         }
         return (r.gap > 0 ? "+" : r.gap < 0 ? "−" : "") + formatter.statistic(abs(r.gap), indicator: r.indicator)
     }
@@ -178,7 +182,8 @@ extension ReportBuilder {
         if r.gap == 0 {
             relation = words(.gapRelationLevel)
         } else if r.indicator.unit == .rank {
-            relation = words(r.gap > 0 ? .gapRankRelationBehind : .gapRankRelationAhead, capitalized(domesticName), String(Int(abs(r.gap))))
+            let n = String(Int(abs(r.gap)))
+            relation = words(r.gap > 0 ? .gapRankRelationBehind : .gapRankRelationAhead, capitalized(domesticName), n, places(n))
         } else {
             relation = words(r.gap > 0 ? .gapValueRelationBehind : .gapValueRelationAhead, capitalized(domesticName), "", amount)
         }

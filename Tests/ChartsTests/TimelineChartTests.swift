@@ -165,3 +165,12 @@ func timelinesOfEverySizeHaveNoCollisionsAndNoTruncation(lanes: Int, events: Int
     let dots = paths(chart.frame).filter { $0.fill != nil }.map { box($0.path) }.filter { $0.width < year / 2 && abs($0.width - $0.height) < 0.01 }
     #expect(dots.contains { abs($0.midX - x2000) < 0.5 }, "a point event of 2000 is drawn at the 2000 tick")
 }
+
+@Test func aLegendAppearsOnlyWhenLanesOfSeveralGroupsShareTheChart() {
+    var spec = Sample.spec(.timeline)
+    let mixed = renderer.render(spec, size: reportSize).frame.flattenedTexts.map(\.text)
+    #expect(mixed.contains("国际") && mixed.contains("国内"), "two groups: a legend")
+    spec.timeline.lanes = spec.timeline.lanes.map { var lane = $0; lane.group = "international"; return lane }
+    let single = renderer.render(spec, size: reportSize).frame.flattenedTexts.map(\.text)
+    #expect(!single.contains("国际"), "one group: no one-entry legend")
+}
