@@ -293,3 +293,17 @@ func aChartOfOneIndicatorPerLineRejectsTwo(kind: String) {
     #expect(ValueFormatter(dataset: synthetic, language: "en").rankPhrase(3) == "3rd")
     #expect(ValueFormatter(dataset: synthetic, language: "zh-cn").rankPhrase(3) == "第3名")
 }
+
+@Test func aGapOfOneRankIsOnePlaceInEnglishAndOneWeiInChinese() throws {
+    // 2003: US 2nd (domestic here), CA 1st.
+    let body = """
+    sections:
+      - gap-analysis: {id: g, domestic: [US], international: [CA], indicators: [survey.rank]}
+    """
+    let (en, _) = composed(body)
+    #expect(try cellText(#require(tables(en).first).rows[0][4]) == "1 place behind")
+    #expect(paragraphs(en).contains { $0.hasSuffix("United States is 1 place behind.") }, "\(paragraphs(en))")
+    let (zh, _) = composed(body, language: "zh-cn")
+    let cell = try cellText(#require(tables(zh).first).rows[0][4])
+    #expect(["落后 1 位", CJKSpacing.normalised("落后 1 位")].contains(cell), "\(cell)")
+}
