@@ -39,8 +39,9 @@ struct BarChart: ChartBody {
         guard !rows.isEmpty, !values.isEmpty else { return NoData.draw(ctx, in: plot, into: &d) }
 
         let axisHeight = ValueAxis.height(ctx)
+        let references = ReferenceLines(ctx)
         // Bars grow with the room up to about two and a half lines of type; beyond that the gaps grow instead.
-        let band = Rows.band(count: rows.count, top: plot.minY, bottom: plot.maxY - axisHeight,
+        let band = Rows.band(count: rows.count, top: plot.minY + references.headroom, bottom: plot.maxY - axisHeight,
                              maxBand: theme.labelFont.lineBoxHeight * 2.5, paddingInner: 0.3)
         let rowsBottom = band.range.1
         let highlighted = Set(rows.indices.filter { spec.series[rows[$0].series].id == spec.highlight })
@@ -52,7 +53,7 @@ struct BarChart: ChartBody {
         }
         let valueRoom = (texts.map { ctx.width($0, valueBold) }.max() ?? 0) + 4 * s
         let gap = 6 * s
-        let bars = BarLengths(values: values, plotMinX: plot.minX, plotMaxX: plot.maxX, namesWidth: names.width,
+        let bars = BarLengths(values: values + references.values, plotMinX: plot.minX, plotMaxX: plot.maxX, namesWidth: names.width,
                               gap: gap, valueRoom: valueRoom, ctx: ctx)
         let x0 = bars.start, axis = bars.axis, zero = bars.zero
         names.draw(centers: rows.indices.map { band.center($0) }, right: x0 - gap, bold: highlighted, ctx: ctx, into: &d)
@@ -86,6 +87,7 @@ struct BarChart: ChartBody {
         // A baseline at zero anchors the bars.
         d.stroke(.line(from: Point(zero, band.start(0) - band.step * 0.15), to: Point(zero, band.start(rows.count - 1) + band.bandwidth + band.step * 0.15)),
                  theme.axis, width: theme.axisWidth)
+        references.drawVertical(x: bars.end, top: band.start(0) - band.step * 0.15, bottom: rowsBottom, plot: plot, into: &d)
         return rowsBottom + axisHeight
     }
 }

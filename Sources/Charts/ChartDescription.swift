@@ -23,8 +23,14 @@ public struct ChartDescription: Sendable {
         let findings = self.findings
         if !scope.isEmpty { parts.append(scope) }
         parts += findings
+        parts += references
         let joined = parts.filter { !$0.isEmpty }.joined(separator: zh ? "；" : "; ")
         return joined + (zh ? "。" : ".")
+    }
+
+    /// "虚线为参考线：国际中位数 0.72" / "dashed line: International median 0.72", one per reference line.
+    var references: [String] {
+        chart.references.map { zh ? "虚线为参考线：\($0.label)" : "dashed line: \($0.label)" }
     }
 
     var kindName: String {

@@ -30,6 +30,15 @@ public struct StagePlacement: Hashable, Sendable {
     }
 }
 
+/// A reference line across the value or rank axis: a target or a group statistic, with its label.
+public struct ChartReference: Hashable, Sendable {
+    /// Where the line is drawn, in the chart's values (a rank for rank charts).
+    public var value: Double
+    /// The label at the line's end ("国际中位数 0.72", "Target 0.5"), in the report language.
+    public var label: String
+    public init(value: Double, label: String) { self.value = value; self.label = label }
+}
+
 /// How tied ranks are drawn in a bump chart.
 public enum TieRule: String, Hashable, Sendable {
     /// Tied entities share the y position; their end labels are stacked without overlap, in label order.
@@ -95,6 +104,9 @@ public struct ChartSpec: Hashable, Sendable {
     /// The number and title are set outside the chart (as the caption of a report figure, in the style table
     /// captions share), so the chart does not draw them; an exported chart keeps them (false).
     public var captionOutside: Bool = false
+    /// Reference lines (bar, dot, grouped-bar: across the rows at a value; line, bump: across the plot at a value
+    /// or rank). The axis always extends to include them.
+    public var references: [ChartReference] = []
 
     public init(kind: ChartKind, number: String = "", title: String, subtitle: String = "", sourceNote: String = "",
                 categories: [String] = [], series: [ChartSeries] = [], outOf: [Int?] = [], valuesAreRanks: Bool = false,

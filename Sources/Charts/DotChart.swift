@@ -28,12 +28,13 @@ struct DotChart: ChartBody {
         guard categories > 0, !values.isEmpty else { return NoData.draw(ctx, in: plot, into: &d) }
 
         let axisHeight = ValueAxis.height(ctx)
-        let rows = Rows.band(count: spec.series.count, top: plot.minY, bottom: plot.maxY - axisHeight, paddingInner: 0)
+        let references = ReferenceLines(ctx)
+        let rows = Rows.band(count: spec.series.count, top: plot.minY + references.headroom, bottom: plot.maxY - axisHeight, paddingInner: 0)
         let names = RowLabels(spec.series.map(\.label), ctx: ctx, rowStep: rows.step, maxWidth: plot.width * 0.3, roomUpTo: plot.width * 0.45)
         let gap = 6 * s
         let x0 = plot.minX + names.width + gap
         let r = min(theme.markerRadius * 1.1, rows.step * 0.3)
-        let axis = ValueAxis.horizontal(ranks: spec.valuesAreRanks, values: values, includeZero: false, percent: ValueAxis.isPercent(spec),
+        let axis = ValueAxis.horizontal(ranks: spec.valuesAreRanks, values: values + references.values, includeZero: false, percent: ValueAxis.isPercent(spec),
                                         range: (x0 + r + 2 * s, max(x0 + r + 3 * s, plot.maxX - r - 2 * s)), ctx: ctx)
         axis.draw(top: rows.start(0), bottom: rows.range.1, title: spec.valueAxisTitle, titleRight: x0 - gap, ctx: ctx, into: &d)
         names.draw(centers: spec.series.indices.map { rows.center($0) }, right: x0 - gap, ctx: ctx, into: &d)
@@ -55,6 +56,7 @@ struct DotChart: ChartBody {
             }
         }
         d.stroke(guides, theme.context, width: 1.2 * s)
+        references.drawVertical(x: axis.position, top: rows.start(0), bottom: rows.range.1, plot: plot, into: &d)
         let palette = colors()
         for c in 0..<categories {
             d.fill(dots[c], palette[c], stroke: StrokeStyle(color: theme.background, width: 0.6 * s))

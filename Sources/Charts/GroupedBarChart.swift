@@ -21,8 +21,9 @@ struct GroupedBarChart: ChartBody {
         guard categories > 0, !values.isEmpty else { return NoData.draw(ctx, in: plot, into: &d) }
 
         let axisHeight = ValueAxis.height(ctx)
+        let references = ReferenceLines(ctx)
         // Each bar of a group grows up to about one and a half lines of tick type; beyond that the gaps grow.
-        let rows = Rows.band(count: spec.series.count, top: plot.minY, bottom: plot.maxY - axisHeight,
+        let rows = Rows.band(count: spec.series.count, top: plot.minY + references.headroom, bottom: plot.maxY - axisHeight,
                              maxBand: theme.tickFont.lineBoxHeight * 1.6 * Double(categories), paddingInner: 0.25)
         let names = RowLabels(spec.series.map(\.label), ctx: ctx, rowStep: rows.step, maxWidth: plot.width * 0.3, roomUpTo: plot.width * 0.45)
         let sub = BandScale(count: categories, range: (0, rows.bandwidth), paddingInner: 0.1)
@@ -39,7 +40,7 @@ struct GroupedBarChart: ChartBody {
         }
         let valueRoom = showValues ? (labelTexts.flatMap { $0 }.map { ctx.width($0, valueFont) }.max() ?? 0) + 3 * s : 0
         let gap = 6 * s
-        let lengths = BarLengths(values: values, plotMinX: plot.minX, plotMaxX: plot.maxX, namesWidth: names.width,
+        let lengths = BarLengths(values: values + references.values, plotMinX: plot.minX, plotMaxX: plot.maxX, namesWidth: names.width,
                                  gap: gap, valueRoom: valueRoom, ctx: ctx)
         let x0 = lengths.start, axis = lengths.axis, zero = lengths.zero
         let top = rows.start(0) - rows.step * 0.1
@@ -68,6 +69,7 @@ struct GroupedBarChart: ChartBody {
             for c in 0..<categories { d.fill(bars[c], theme.color(group: nil, index: c)) }
         }
         d.stroke(.line(from: Point(zero, top), to: Point(zero, bottom)), theme.axis, width: theme.axisWidth)
+        references.drawVertical(x: lengths.end, top: top, bottom: rows.range.1, plot: plot, into: &d)
         return rows.range.1 + axisHeight
     }
 }

@@ -65,7 +65,7 @@ struct LinePlot: ChartBody {
     /// A single distinct rank gains nothing from zooming (the axis would run from 16 to 17), so it keeps rank 1.
     var firstRank: Int {
         if let window { return window.window.lowerBound }
-        let values = observations.flatMap { $0.map(\.value) }
+        let values = observations.flatMap { $0.map(\.value) } + ctx.spec.references.map(\.value)
         guard ranks, Set(values).count > 1, let best = values.min(), let worst = values.max(), best > 5, best > worst * 0.2 else { return 1 }
         return max(1, Int(best.rounded(.down)) - 1)
     }
@@ -130,10 +130,13 @@ struct LinePlot: ChartBody {
     }
 
     private struct EndLabel {
+        /// The series labelled, or -1 for a reference line (see `reference`).
         var series: Int
         var name: String
         var value: String
         var desired: Double
+        /// The reference line labelled (an index into the spec's references), placed with the end labels.
+        var reference: Int? = nil
     }
 
     /// Rows of edge labels ("↓ 34") above and below a rank window.
@@ -169,8 +172,8 @@ struct LinePlot: ChartBody {
 
     private func drawBody(in plot: Rect, into d: inout ChartDrawing, edgeRows: EdgeRows) -> (bottom: Double, needed: EdgeRows) {
         let spec = ctx.spec, theme = ctx.theme
-        let allValues = observations.flatMap { $0.map(\.value) }
-        guard periods > 0, let minValue = allValues.min(), let maxValue = allValues.max() else {
+        let allValues = observations.flatMap { $0.map(\.value) } + spec.references.map(\.value)
+        guard periods > 0, !observations.allSatisfy(\.isEmpty), let minValue = allValues.min(), let maxValue = allValues.max() else {
             return (NoData.draw(ctx, in: plot, into: &d), EdgeRows())
         }
         let s = theme.scale
@@ -243,6 +246,10 @@ struct LinePlot: ChartBody {
             if let e = edge(i, observations[i].count - 1) { value = RankWindowView.text(e, value) }
             labels.append(EndLabel(series: i, name: series.label, value: value, desired: lastY))
         }
+        // A reference line is labelled at its right end, among the end labels, so the two never overlap.
+        for (r, reference) in spec.references.enumerated() {
+            labels.append(EndLabel(series: -1, name: reference.label, value: "", desired: y(reference.value), reference: r))
+        }
         // Before any label is left out, the end labels' type shrinks (to 70 %) until the column holds them all.
         let needed = Double(labels.count) * baseLabelFont.lineBoxHeight * 1.1
         let shrink = labels.isEmpty ? 1 : min(1, max(0.7, (bodyBottom - bodyTop) / needed))
@@ -277,7 +284,8 @@ struct LinePlot: ChartBody {
             let fixed = space + ctx.width(labels[k].value, valueFont)
             let full = labels[k].name
             labels[k].name = Truncation.fit(full, font: labelFont, maxWidth: min(nameCap, roomForNames - fixed), ctx: ctx)
-            if labels[k].name.isEmpty && !spec.series[labels[k].series].label.isEmpty { d.droppedLabels += 1 } else { kept.append(k) }
+            let original = labels[k].reference.map { spec.references[$0].label } ?? spec.series[labels[k].series].label
+            if labels[k].name.isEmpty && !original.isEmpty { d.droppedLabels += 1 } else { kept.append(k) }
             if !labels[k].name.isEmpty, labels[k].name != full { d.truncatedLabels += 1 }
         }
         let labelColumn = kept.map { k in
@@ -316,6 +324,10 @@ struct LinePlot: ChartBody {
 
         // Grid and axes.
         d.stroke(Axis.horizontalGrid(ticks.map { y($0.value) }, from: left, to: gridEnd), theme.grid, width: theme.gridWidth)
+        let referenceLines = ReferenceLines(ctx)
+        for reference in spec.references {
+            referenceLines.drawHorizontal(y: y(reference.value), from: left, to: gridEnd, into: &d)
+        }
         for tick in ticks {
             d.text(ctx.run(tick.text, font: tickFont, color: theme.muted, x: left - tickGap, y: y(tick.value), anchor: .end))
         }
@@ -382,12 +394,21 @@ struct LinePlot: ChartBody {
         }
         for i in focused { markers(i) }
 
-        let edgeRowsNeeded = drawEdgeLabels(points: points, colors: colors, endLabelled: Set(kept.map { labels[$0].series }),
+        let edgeRowsNeeded = drawEdgeLabels(points: points, colors: colors, endLabelled: Set(kept.filter { labels[$0].reference == nil }.map { labels[$0].series }),
                                     font: edgeFont, marker: edgeMarker, row: edgeRow, plot: plot, into: &d)
 
         // End labels, with a thin leader when a label had to move off its line's end.
         for k in kept {
             let label = labels[k]
+            if label.reference != nil {
+                let color = ReferenceLines.labelColor(theme)
+                if needsLeader[k] {
+                    d.stroke(.line(from: Point(gridEnd, label.desired), to: Point(labelX - 2 * s, tops[k] + labelHeight / 2)),
+                             ReferenceLines.lineColor(theme), width: 0.6 * s)
+                }
+                d.label(ctx.run(label.name, font: labelFont, color: color, x: labelX, y: tops[k], baseline: .top))
+                continue
+            }
             let series = spec.series[label.series]
             let color = series.focus ? theme.ink(colors[label.series]) : theme.muted
             if needsLeader[k], let last = observations[label.series].last {
@@ -528,7 +549,8 @@ struct LinePlot: ChartBody {
         guard labels.count > capacity else { return labels }
         let series = ctx.spec.series
         let ranked = labels.indices.sorted { a, b in
-            let fa = series[labels[a].series].focus, fb = series[labels[b].series].focus
+            let fa = labels[a].reference != nil || series[labels[a].series].focus
+            let fb = labels[b].reference != nil || series[labels[b].series].focus
             if fa != fb { return fa }
             return labels[a].desired != labels[b].desired ? labels[a].desired < labels[b].desired : a < b
         }

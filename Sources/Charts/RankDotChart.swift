@@ -42,7 +42,8 @@ struct RankDotChart: ChartBody {
         guard !rows.isEmpty, !values.isEmpty else { return NoData.draw(ctx, in: plot, into: &d) }
 
         let axisHeight = ValueAxis.height(ctx) + theme.tickFont.lineBoxHeight
-        let band = Rows.band(count: rows.count, top: plot.minY, bottom: plot.maxY - axisHeight, paddingInner: 0)
+        let references = ReferenceLines(ctx)
+        let band = Rows.band(count: rows.count, top: plot.minY + references.headroom, bottom: plot.maxY - axisHeight, paddingInner: 0)
         let highlighted = Set(rows.indices.filter { spec.series[rows[$0].series].id == spec.highlight })
         let names = RowLabels(rows.map { spec.series[$0.series].label }, ctx: ctx, rowStep: band.step,
                               maxWidth: plot.width * 0.3, roomUpTo: plot.width * 0.45, bold: highlighted)
@@ -56,7 +57,7 @@ struct RankDotChart: ChartBody {
         let r = min(theme.markerRadius * 1.1, band.step * 0.3)
         // The axis runs to the survey size when known ("13th of 22" sits in the first two thirds, not at the end).
         let outOf = SeriesData.outOf(spec, 0)
-        let axis = ValueAxis.horizontal(ranks: true, values: values, maxRank: outOf, includeZero: false,
+        let axis = ValueAxis.horizontal(ranks: true, values: values + references.values, maxRank: outOf, includeZero: false,
                                         range: (x0 + r + 2 * s, max(x0 + r + 3 * s, plot.maxX - r - valueRoom)), ctx: ctx)
         let rowsBottom = band.range.1
         axis.draw(top: band.start(0), bottom: rowsBottom, title: spec.valueAxisTitle, titleRight: x0 - gap, ctx: ctx, into: &d)
@@ -75,6 +76,7 @@ struct RankDotChart: ChartBody {
         }
         // A faint guide from rank 1 leads the eye along the row without reading as a length.
         d.stroke(guides, theme.grid, width: theme.gridWidth, dash: [2 * s, 2 * s])
+        references.drawVertical(x: axis.position, top: band.start(0), bottom: rowsBottom, plot: plot, into: &d)
         for (k, row) in rows.enumerated() {
             let center = band.center(k)
             let isHighlight = highlighted.contains(k)

@@ -173,6 +173,10 @@ extension ReportBuilder {
                                       hint: "check that the selected entities have observations of \(c.indicators.joined(separator: ", "))", code: .emptyChart))
             return nil
         }
+        if !c.references.isEmpty, !applyReferences(c, to: &chart, selected: selected, indicators: indicators, periods: periods) {
+            figureCount -= 1
+            return nil
+        }
         if chart.sourceNote.isEmpty { chart.sourceNote = sourceNote(c.sourceNote, indicators) }
         return chart
     }

@@ -62,3 +62,13 @@ public enum ChartKind: String, Hashable, Sendable, CaseIterable {
         return nil
     }
 }
+
+extension ChartKind {
+    /// Whether the kind draws reference lines (`reference:`): a line across the value or rank axis.
+    public var drawsReferenceLines: Bool {
+        switch self {
+        case .bar, .dot, .line, .bump, .groupedBar: return true
+        case .slope, .dumbbell, .heatmap, .stageLadder, .timeline: return false
+        }
+    }
+}

@@ -114,6 +114,8 @@ public struct ChartSectionSpec: Hashable, Sendable {
     public var sort: SortSpec? = nil
     /// A bump chart's rank window (`ranks: 1-20`).
     public var rankWindow: RankWindow? = nil
+    /// Reference lines (`reference:`): targets and group statistics drawn across the value or rank axis.
+    public var references: [ChartReferenceSpec] = []
 }
 
 /// The reusable gap-analysis section: domestic vs international.

@@ -425,12 +425,14 @@ struct SpecReader {
         }
         let sort = chartSort(&m, kind: kind, &diagnostics)
         let window = rankWindow(&m, kind: kind, &diagnostics)
+        let references = chartReferences(&m, kind: kind, chartID: id, &diagnostics)
         guard let kind else { return nil }
         var chart = ChartSectionSpec(id: id, kind: kind, title: title, subtitle: subtitle, indicators: indicators, periods: periods,
                                      entities: entities, focus: focus, relation: relation, highlight: highlight, height: height,
                                      sourceNote: source, optional: optional, location: node.location, alt: alt, allowUnlabelled: allowUnlabelled)
         chart.sort = sort
         chart.rankWindow = window
+        chart.references = references
         return chart
     }
 
