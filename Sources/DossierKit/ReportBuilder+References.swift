@@ -81,7 +81,11 @@ extension ReportBuilder {
                                           at: r.location, hint: "give another period: or among:, or a fixed value", code: .emptyChart))
                 return nil
             }
-            return (value, label ?? referenceName(statistic, among: r.among, count: stats.count))
+            if let label { return (value, label) }
+            let name = referenceName(statistic, among: r.among, count: stats.count)
+            // A chart over several periods says which one the statistic is taken in ("2003年国际中位数").
+            return (value, chart.categories.count > 1 && (c.kind == .line || c.kind == .bump)
+                ? words(.referenceLineInPeriod, name, period.inProse(language)) : name)
         }
     }
 

@@ -15,7 +15,7 @@ enum Phrase: String, CaseIterable, Sendable {
     // Charts
     case statedCategory, computedCategory, mixedPeriodsNote, valueWithPeriod
     case referenceLineLabel, referenceLineMedian, referenceLineMean, referenceLineBest
-    case referenceLineGroupMedian, referenceLineGroupMean, referenceLineGroupBest
+    case referenceLineGroupMedian, referenceLineGroupMean, referenceLineGroupBest, referenceLineInPeriod
     // Tables
     case factsNote, noFigureNote, yearHeader, periodHeader, computedHeader, differenceHeader, valueHeader, quoteHeader
     case relationNote
@@ -111,6 +111,7 @@ struct Words: Sendable {
         .valueWithPeriod: "{1}（{2}）",
         .referenceLineLabel: "{1} {2}", .referenceLineMedian: "中位数", .referenceLineMean: "平均值", .referenceLineBest: "最好值",
         .referenceLineGroupMedian: "{1}中位数", .referenceLineGroupMean: "{1}平均值", .referenceLineGroupBest: "{1}最好值",
+        .referenceLineInPeriod: "{2}{1}",
         .factsNote: "注：每格为最新数值，其下为数据时间。", .noFigureNote: "“—”表示资料中没有该项数据。",
         .yearHeader: "时间", .periodHeader: "时间", .computedHeader: "计算值", .differenceHeader: "差异", .valueHeader: "数值",
         .quoteHeader: "原文", .relationNote: "注：计算值 = {1} ÷ {2} × {3}；差异 = 所述值 − 计算值，超过 {4} 的以加粗和底色标出。",
@@ -158,6 +159,7 @@ struct Words: Sendable {
         .valueWithPeriod: "{1} ({2})",
         .referenceLineLabel: "{1} {2}", .referenceLineMedian: "Median", .referenceLineMean: "Mean", .referenceLineBest: "Best",
         .referenceLineGroupMedian: "{1} median", .referenceLineGroupMean: "{1} mean", .referenceLineGroupBest: "{1} best",
+        .referenceLineInPeriod: "{1} ({2})",
         .factsNote: "Note: each cell shows the latest value and, below it, when it was reported.",
         .noFigureNote: "“—” means the source gives no figure.",
         .yearHeader: "Year", .periodHeader: "Period", .computedHeader: "Computed", .differenceHeader: "Difference",

@@ -74,12 +74,12 @@ private func references(_ chart: String, language: String = "en") -> [ChartRefer
     let line = references("id: c\nkind: line\nindicator: idx\ntitle: T\nreference: [{statistic: mean, among: tag:intl}]")
     #expect(line.count == 1)
     #expect(abs((line.first?.value ?? 0) - 0.74) < 1e-9)
-    #expect(line.first?.label == "International mean 0.74")
+    #expect(line.first?.label == "International mean (2003) 0.74")   // a chart over periods names the statistic's
     // An explicit period: 2001's international mean is 0.80.
     let earlier = references("id: c\nkind: line\nindicator: idx\ntitle: T\nreference: [{statistic: mean, among: tag:intl, period: 2001}]")
-    #expect(earlier.first?.label == "International mean 0.80")
+    #expect(earlier.first?.label == "International mean (2001) 0.80")
     #expect(references("id: c\nkind: line\nindicator: idx\ntitle: T\nreference: [{statistic: mean}]", language: "zh-cn").first?.label
-            == "平均值 0.68")   // 2003, the four entities with a value: (0.72 + 0.84 + 0.66 + 0.50) / 4
+            == "2003年平均值 0.68")   // 2003, the four entities with a value: (0.72 + 0.84 + 0.66 + 0.50) / 4
 }
 
 @Test func aFixedValueKeepsItsLabelAndTheIndicatorsFormat() {
@@ -94,12 +94,12 @@ private func references(_ chart: String, language: String = "en") -> [ChartRefer
 @Test func aBumpChartTakesARankStatistic() {
     let refs = references("id: c\nkind: bump\nindicator: rk\ntitle: T\nreference: [{statistic: best, among: tag:intl}, {statistic: median, among: tag:home}]")
     // 2003: the international best is rank 1; the domestic median of ranks 7 and 9 is 8.
-    #expect(refs == [ChartReference(value: 1, label: "International best 1"), ChartReference(value: 8, label: "Domestic median 8")])
+    #expect(refs == [ChartReference(value: 1, label: "International best (2003) 1"), ChartReference(value: 8, label: "Domestic median (2003) 8")])
     let zh = references("id: c\nkind: bump\nindicator: rk\ntitle: T\nreference: [{statistic: best, among: tag:intl}]", language: "zh-cn")
-    #expect(zh.first?.label == "国际最好值 1")
+    #expect(zh.first?.label == "2003年国际最好值 1")
     // A selection that is not a declared group says how many it is taken over.
     let listed = references("id: c\nkind: bump\nindicator: rk\ntitle: T\nreference: [{statistic: median, among: [A, B]}]")
-    #expect(listed.first?.label == "Median (n=2) 1.5")
+    #expect(listed.first?.label == "Median (n=2) (2003) 1.5")
 }
 
 @Test func aGroupedBarChartDrawsAReferenceToo() {
