@@ -63,7 +63,7 @@ extension ReportBuilder {
                 // Values drawn are each entity's latest: take the latest period the group has data for.
                 let ids = Set(group.map(\.id))
                 guard let p = dataset.observations(indicator: x.id).filter({ ids.contains($0.entity) }).map(\.period).max() else {
-                    diagnostics.append(.error("chart '\(c.id)': the \(statistic.rawValue) of \(x.id) has no data: none of its group has a value",
+                    diagnostics.append(.error("chart '\(c.id)': the \(statistic.rawValue) of \(x.id) has no data: no entity of its group (\(group.count)) has a value",
                                               at: r.location, hint: "check among: (\(group.count) entities), or give a fixed value", code: .emptyChart))
                     return nil
                 }
@@ -77,7 +77,7 @@ extension ReportBuilder {
             case .best: value = stats.best
             }
             guard let value else {
-                diagnostics.append(.error("chart '\(c.id)': the \(statistic.rawValue) of \(x.id) in \(period) has no data: none of the \(group.count) entities of its group has a value",
+                diagnostics.append(.error("chart '\(c.id)': the \(statistic.rawValue) of \(x.id) in \(period) has no data: no entity of its group (\(group.count)) has a value",
                                           at: r.location, hint: "give another period: or among:, or a fixed value", code: .emptyChart))
                 return nil
             }
