@@ -163,3 +163,29 @@ private func texts(_ chart: RenderedChart) -> [TextItem] { chart.frame.flattened
     #expect(zh.contains("虚线为参考线：国际中位数 60"), "\(zh)")
     #expect(!ChartDescription(valueSpec(.bar, references: [])).text.contains("dashed"))
 }
+
+@Test func referenceLabelsAreDrawnApartOrTheChartFailsAtEverySize() {
+    // The synthetic charts of the completeness checks, with a reference line at their middle value: its label is
+    // drawn in full and overlaps no other label, or the chart fails with the dropped-labels error. Never a third way.
+    for kind in [ChartKind.bar, .dot, .groupedBar, .line, .bump] {
+        for zh in [false, true] {
+            for n in [5, 15] {
+                var spec = Synthetic.spec(kind, entities: n, chinese: zh)
+                let values = spec.series.flatMap { $0.values.compactMap { $0 } }.sorted()
+                let middle = values.isEmpty ? 1 : values[values.count / 2]
+                let label = (zh ? "国际中位数 " : "International median ") + ChartNumberFormat(language: spec.language).label(middle, preformatted: nil)
+                spec.references = [ChartReference(value: middle, label: label)]
+                for size in Synthetic.sizes {
+                    let chart = renderer.render(spec, size: size)
+                    let failed = chart.warnings.contains { $0.severity == .error && $0.code == .chartLabelsDropped }
+                    // Chinese text is typeset with the style's CJK–Latin space, so match the words.
+                    let drawn = chart.frame.flattenedTexts.first { $0.text.hasPrefix(zh ? "国际中位数" : "International median") }
+                    let tooSmall = chart.warnings.contains { $0.code == .chartTooSmall && $0.message.contains("to draw its plot") }
+                    #expect(intersections(chart.labelBoxes).isEmpty, "\(kind) \(n) \(size): labels overlap")
+                    #expect(failed || drawn != nil || tooSmall, "\(kind) zh=\(zh) n=\(n) \(size): the reference label is missing without an error")
+                    if let drawn { #expect(chart.labelBoxes.contains(drawn.bounds), "\(kind) \(size): not a label box") }
+                }
+            }
+        }
+    }
+}
