@@ -324,10 +324,6 @@ struct LinePlot: ChartBody {
 
         // Grid and axes.
         d.stroke(Axis.horizontalGrid(ticks.map { y($0.value) }, from: left, to: gridEnd), theme.grid, width: theme.gridWidth)
-        let referenceLines = ReferenceLines(ctx)
-        for reference in spec.references {
-            referenceLines.drawHorizontal(y: y(reference.value), from: left, to: gridEnd, into: &d)
-        }
         for tick in ticks {
             d.text(ctx.run(tick.text, font: tickFont, color: theme.muted, x: left - tickGap, y: y(tick.value), anchor: .end))
         }
@@ -391,6 +387,11 @@ struct LinePlot: ChartBody {
         for i in focused {
             drawLine(points[i], indices: observations[i].map(\.index), outside: outsideFlags(i), color: colors[i], width: theme.focusLineWidth,
                      dash: marks[i].dash(width: theme.focusLineWidth), into: &d)
+        }
+        // Reference lines run over the lines (a median on a line stays visible as dashes) and under the markers.
+        let referenceLines = ReferenceLines(ctx)
+        for reference in spec.references {
+            referenceLines.drawHorizontal(y: y(reference.value), from: left, to: gridEnd, into: &d)
         }
         for i in focused { markers(i) }
 
