@@ -74,8 +74,8 @@ struct LinePlot: ChartBody {
         var notes: [String] = []
         if let window {
             let (a, b) = (window.window.lowerBound, window.window.upperBound)
-            notes.append(ctx.words("仅显示第\(a)—\(b)名；窗口外的名次标在边缘（↓ 名次）。",
-                                   "Only ranks \(a)–\(b) are shown; ranks outside them are marked at the edge (↓ rank)."))
+            notes.append(ctx.words("仅显示第\(a)—\(b)名；线条离开或进入此范围处及首末期的范围外名次标在边缘（↓ 名次）。",
+                                   "Only ranks \(a)–\(b) are shown; where a line leaves or enters them, and at its first and last period, a rank outside is marked at the edge (↓ rank)."))
         } else if firstRank > 1 {
             notes.append(ctx.words("纵轴从第\(firstRank)名开始。", "The rank axis starts at \(firstRank)."))
         }

@@ -1,7 +1,8 @@
 /// A bump chart's series seen through a rank window (`ranks: 1-20`): the observations inside it, and each
-/// observation outside it that neighbours one inside (an exit or an entry) or is the series' last, which is drawn
-/// at the window's edge with its rank ("↓ 34"). Observations further outside are not drawn, so an outlier at rank 105 does not squeeze
-/// ranks 1–20; series never inside the window are not drawn at all.
+/// observation outside it that neighbours one inside (an exit or an entry) or is the series' first or last, which
+/// is drawn at the window's edge with its rank ("↓ 34"). Observations further outside are not drawn (the chart's
+/// note says so), so an outlier at rank 105 does not squeeze ranks 1–20 and a long stay outside does not crowd
+/// the edge; series never inside the window are not drawn at all.
 struct RankWindowView {
     enum Edge: Hashable { case above, below }
 
@@ -23,9 +24,9 @@ struct RankWindowView {
             var marks: [Edge?] = []
             if outside.contains(where: { $0 == nil }) {
                 for k in obs.indices {
-                    // The last observation stays too, so a series outside at the end keeps its end label ("↓ 7").
+                    // The first and last observations stay too: where a series starts outside, and its end label ("↓ 7").
                     let neighbourInside = (k > 0 && outside[k - 1] == nil) || (k + 1 < obs.count && outside[k + 1] == nil)
-                    guard outside[k] == nil || neighbourInside || k == obs.count - 1 else { continue }
+                    guard outside[k] == nil || neighbourInside || k == 0 || k == obs.count - 1 else { continue }
                     series.append(obs[k])
                     marks.append(outside[k])
                 }

@@ -179,6 +179,15 @@ struct TimelineChart: ChartBody {
                       axisHeight: axisHeight, keyColumns: keyColumns, keyColumnWidth: columnWidth, keyHeight: keyHeight, height: height)
     }
 
+    /// A mark's number, and for a stacked number its leader: down the mark's x from under the number (`top`) to
+    /// the mark (`bottom`; nil for a number right above its mark).
+    struct Badge {
+        var run: TextItem
+        var x: Double
+        var top: Double
+        var bottom: Double?
+    }
+
     func drawLayout(_ l: Layout, marks: [TimelineMark], plot: Rect, lo: Double, hi: Double, into d: inout ChartDrawing) -> Double {
         let theme = ctx.theme, s = theme.scale
         let f = l.badge.size / max(0.01, theme.style.sizes.chartTick * s)
@@ -192,23 +201,25 @@ struct TimelineChart: ChartBody {
         let spanHeight = spanPitch * 0.7
         let lanesBottom = plot.minY + l.laneHeights.reduce(0, +)
 
-        // Year ticks: the smallest round step whose labels keep a label's width apart. A year's tick sits in the
-        // middle of that year, where its events are drawn, so a phase 1996–2000 runs from the "1996" tick to just past
-        // the "2000" one (a tick on the boundary would make it end at "2001").
+        // Year ticks: the smallest round step whose labels keep a label's width apart. Gridlines mark where years
+        // begin and a year's label sits in the middle of its year, where its year-only events are drawn: a phase
+        // 1996–2000 fills the years labelled 1996 to 2000, and an event of January 2002 sits at the start of 2002.
         let labelWidth = ctx.width("0000", l.tick) * 1.6
         let perYear = x(lo + 1) - x(lo)
         let step = [1.0, 2, 5, 10, 20, 50, 100].first { $0 * perYear >= labelWidth } ?? 100
         var year = ceil(lo / step) * step
-        while year + 0.5 <= hi {
-            let tx = x(year + 0.5)
-            d.stroke(.line(from: Point(tx, plot.minY), to: Point(tx, lanesBottom)), theme.grid, width: theme.gridWidth)
-            d.stroke(.line(from: Point(tx, lanesBottom), to: Point(tx, lanesBottom + 3 * s * f)), theme.axis, width: theme.axisWidth)
-            d.text(ctx.run(String(Int(year)), font: l.tick, color: theme.muted, x: tx, y: lanesBottom + 4 * s * f, anchor: .middle, baseline: .top))
+        while year <= hi {
+            d.stroke(.line(from: Point(x(year), plot.minY), to: Point(x(year), lanesBottom)), theme.grid, width: theme.gridWidth)
+            d.stroke(.line(from: Point(x(year), lanesBottom), to: Point(x(year), lanesBottom + 3 * s * f)), theme.axis, width: theme.axisWidth)
+            if year + 0.5 <= hi {
+                d.text(ctx.run(String(Int(year)), font: l.tick, color: theme.muted, x: x(year + 0.5), y: lanesBottom + 4 * s * f, anchor: .middle, baseline: .top))
+            }
             year += step
         }
         d.stroke(.line(from: Point(x(lo), lanesBottom), to: Point(x(hi), lanesBottom)), theme.axis, width: theme.axisWidth)
 
         var top = plot.minY
+        var badges: [Badge] = []
         for (lane, info) in data.lanes.enumerated() {
             let height = l.laneHeights[lane]
             if lane > 0 { d.stroke(.line(from: Point(plot.minX, top), to: Point(plot.maxX, top)), theme.grid, width: theme.gridWidth) }
@@ -253,13 +264,32 @@ struct TimelineChart: ChartBody {
                 // The number above its mark; a higher row gets a leader down to the mark.
                 let row = l.badgeRows[i]
                 let badgeBottom = baseline - markerRadius - pad * 0.5 - Double(row) * pitch
-                if row > 0 {
-                    d.stroke(.line(from: Point(cx, baseline - markerRadius), to: Point(cx, badgeBottom)), theme.muted, width: theme.gridWidth)
-                }
-                d.label(ctx.run(String(i + 1), font: l.badge, color: theme.ink(color), x: cx, y: badgeBottom, anchor: .middle, baseline: .bottom))
+                badges.append(Badge(run: ctx.run(String(i + 1), font: l.badge, color: theme.ink(color), x: cx, y: badgeBottom, anchor: .middle, baseline: .bottom),
+                                    x: cx, top: badgeBottom, bottom: row > 0 ? baseline - markerRadius : nil))
             }
             top += height
         }
+        // Leaders pass between the numbers of lower rows, never through them ("2|6" would read as two numbers): each
+        // leader is cut where it crosses another number's digits (the line box less its air above and descent below).
+        let em = l.badge.size
+        let boxes = badges.map { badge -> Rect in
+            let b = badge.run.bounds
+            return Rect(x: b.minX - s * 0.5, y: b.minY + em * 0.1, width: b.width + s, height: max(0, b.height - em * 0.24))
+        }
+        for (k, badge) in badges.enumerated() {
+            guard let bottom = badge.bottom else { continue }
+            var open: [(Double, Double)] = [(badge.top, bottom)]
+            for (j, box) in boxes.enumerated() where j != k && box.minX <= badge.x && badge.x <= box.maxX {
+                open = open.flatMap { a, b -> [(Double, Double)] in
+                    guard box.maxY > a, box.minY < b else { return [(a, b)] }
+                    return [(a, box.minY), (box.maxY, b)].filter { $0.1 - $0.0 > 0.5 }
+                }
+            }
+            for (a, b) in open {
+                d.stroke(.line(from: Point(badge.x, b), to: Point(badge.x, a)), theme.muted, width: theme.gridWidth)
+            }
+        }
+        for badge in badges { d.label(badge.run) }
 
         var bottom = lanesBottom + l.axisHeight
         guard !l.keyColumns.isEmpty else { return bottom }

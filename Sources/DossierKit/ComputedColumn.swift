@@ -127,12 +127,12 @@ extension ReportBuilder {
         words(.computedGroupNote, what, words(.groupCount, group, String(count)))
     }
 
-    /// "▲ 3" (better), "▼ 2" (worse), "–" (unchanged), "—" (a period missing). For an indicator without a direction,
+    /// "▲ 3" (better), "▼ 2" (worse), "=" (unchanged), "—" (a period missing). For an indicator without a direction,
     /// the signed change ("+0.05").
     func changeText(from a: Double?, to b: Double?, _ x: Indicator, decimals: Int?) -> String? {
         guard let a, let b else { return nil }
         let delta = b - a
-        if delta == 0 { return "–" }
+        if delta == 0 { return "=" }   // not "–", which is too close to "—" (no data)
         let amount = computedNumber(abs(delta), x, decimals: decimals)
         switch x.direction {
         case .lowerBetter: return (delta < 0 ? "▲ " : "▼ ") + amount

@@ -71,6 +71,7 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable, C
     case noSpecs = "no-specs"
     case notAFile = "not-a-file"
     case outputCollision = "output-collision"
+    case outsideProject = "outside-project"
     case outsideRoot = "outside-root"
     case pageTooSmall = "page-too-small"
     case parentCycle = "parent-cycle"

@@ -54,7 +54,12 @@ struct FlowBuilder {
                 append(tagged([unit], as: .heading(unit.heading.map { headings.indices.contains($0) ? headings[$0].level : level } ?? level)),
                        before: headingSpace(level).before, after: headingSpace(level).after)
             case .paragraph(let spans):
-                append(tagged(paragraphs.paragraph(spans), as: .paragraph), before: 0, after: style.paragraphSpacing)
+                var lines = tagged(paragraphs.paragraph(spans), as: .paragraph)
+                // A lead-in ("…as follows:") belongs with what it introduces: it never ends a page without it.
+                if let last = spans.map(\.text).joined().trimmingSpaces.last, last == ":" || last == "：", !lines.isEmpty {
+                    lines[lines.count - 1].keepWithNext = true
+                }
+                append(lines, before: 0, after: style.paragraphSpacing)
             case .list(let items, let ordered):
                 let kept = items.filter { !Self.isBlank($0) }
                 if kept.count < items.count {

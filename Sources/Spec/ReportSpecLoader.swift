@@ -91,6 +91,12 @@ public enum ReportSpecLoader {
         if let node = m.value("style"), let name = reader.text(node, &diagnostics)?.text {
             if let found = StyleLoader.resolve(name, relativeTo: folder) {
                 stylePath = found
+                // A bare name may come from the shipped styles, which live outside any project by design.
+                if name.contains("/") || name.hasSuffix(".yaml"), ProjectTree(specFolder: folder).leaves(found) {
+                    diagnostics.append(.warning("the style '\(name)' lies outside the project (\(ProjectTree(specFolder: folder).root))", at: node.location,
+                                                hint: "copy it into the project: a report that reads files from elsewhere does not rebuild the same on another machine",
+                                                code: .outsideProject))
+                }
             } else if name != "briefing" {
                 diagnostics.append(.error("style '\(name)' not found", at: node.location,
                                           hint: "give a path (Styles/\(name).yaml relative to the spec), set DOSSIER_STYLES, or use one of the folders searched: "
@@ -100,6 +106,12 @@ public enum ReportSpecLoader {
         var datasetPath = ""
         if let d = m.required("dataset", &diagnostics), let s = reader.text(d, &diagnostics)?.text {
             datasetPath = s.hasPrefix("/") ? s : (folder as NSString).appendingPathComponent(s)
+            let project = ProjectTree(specFolder: folder)
+            if project.leaves(datasetPath) {
+                diagnostics.append(.warning("the dataset '\(s)' lies outside the project (\(project.root))", at: d.location,
+                                            hint: "copy it into the project: a report that reads files from elsewhere does not rebuild the same on another machine",
+                                            code: .outsideProject))
+            }
         }
         let keywords = reader.text(m.value("keywords"), &diagnostics)?.text ?? ""
         var batch: BatchSpec?

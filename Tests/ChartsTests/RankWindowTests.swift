@@ -119,3 +119,14 @@ private func tickY(_ frame: Frame) -> [Int: Double] {
     #expect(!texts.contains { $0.contains("not ranked") })
     #expect(intersections(chart.labelBoxes).isEmpty)
 }
+
+@Test func aSeriesThatStartsOutsideIsMarkedWhereItStartsButNotInTheMiddleOfAStayOutside() {
+    let series: [(String, [Double?])] = [("A", [1, 1, 1, 1, 1]), ("E", [12, 9, 2, 2, 2]), ("F", [2, 30, 40, 50, 3])]
+    let chart = renderer.render(windowed(series, window: 1...5, periods: ["p1", "p2", "p3", "p4", "p5"]), size: reportSize)
+    let texts = chart.frame.flattenedTexts.map(\.text)
+    #expect(texts.contains("↓ 12"), "the first period, outside, is marked: \(texts)")
+    #expect(texts.contains("↓ 9"), "the entry")
+    #expect(texts.contains("↓ 30") && texts.contains("↓ 50"), "the exit and the re-entry")
+    #expect(!texts.contains("↓ 40"), "a period in the middle of a stay outside is not drawn")
+    #expect(texts.contains { $0.contains("at its first and last period") }, "the note says which ranks outside are marked")
+}

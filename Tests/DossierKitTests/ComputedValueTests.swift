@@ -87,9 +87,9 @@ private func matrix(_ columns: String, entities: String = "[A, B, C, D, E]", ext
     #expect(!diagnostics.contains { $0.severity == .error }, "\(diagnostics)")
     let t = try #require(table(content))
     // A 1→2 worse, B 2→1 better, C unchanged, D 9→5 better by 4, E has no rank: "—", never 0.
-    #expect(column(t, 1) == ["▼ 1", "▲ 1", "–", "▲ 4", "—"])
+    #expect(column(t, 1) == ["▼ 1", "▲ 1", "=", "▲ 4", "—"])
     #expect(t.headerRows[0][1].text == "Survey rank: change")
-    #expect(t.notes.contains("Note: ▲ better, ▼ worse, – unchanged."))
+    #expect(t.notes.contains("Note: ▲ better, ▼ worse, = unchanged."))
     #expect(t.headerRows[1][1].text == "2001→2003")
     #expect(t.notes.contains("Note: “—” means no data for that year."))
     #expect(t.sourceNote == "Source: Body, Survey")   // a computed column cites its indicator's source
@@ -98,9 +98,9 @@ private func matrix(_ columns: String, entities: String = "[A, B, C, D, E]", ext
 @Test func rankChangeHeaderInChinese() throws {
     let t = try #require(table(composed(matrix("        - {change: r.rank, from: 2001, to: 2003}"), language: "zh-cn").content))
     #expect(t.headerRows[0][1].text == "调查排名变化")
-    #expect(t.notes == ["注：“—”表示该年份无数据。", "注：“▲”表示变好，“▼”表示变差，“–”表示不变。"])
+    #expect(t.notes == ["注：“—”表示该年份无数据。", "注：“▲”表示变好，“▼”表示变差，“=”表示不变。"])
     #expect(t.headerRows[1][1].text == "2001→2003")   // table headers print years bare, like the period columns
-    #expect(column(t, 1) == ["▼ 1", "▲ 1", "–", "▲ 4", "—"])
+    #expect(column(t, 1) == ["▼ 1", "▲ 1", "=", "▲ 4", "—"])
 }
 
 @Test func valueChangesKeepTheIndicatorsPrecisionAndDirection() throws {
@@ -110,8 +110,8 @@ private func matrix(_ columns: String, entities: String = "[A, B, C, D, E]", ext
             - {change: n.users, from: 2001, to: 2003}
     """))
     let t = try #require(table(content))
-    // Higher-better score with 4 observed decimals: a rise is ▲, in 4 decimals; a tie across periods is "–".
-    #expect(column(t, 1) == ["▲ 0.0500", "▲ 0.1136", "–", "▲ 0.1000", "—"])
+    // Higher-better score with 4 observed decimals: a rise is ▲, in 4 decimals; a tie across periods is "=".
+    #expect(column(t, 1) == ["▲ 0.0500", "▲ 0.1136", "=", "▲ 0.1000", "—"])
     // Lower-better cost with decimals: 1: a fall is better (▲), a rise worse (▼).
     #expect(column(t, 2) == ["▲ 1.5", "▼ 2.0", "—", "—", "—"])
     // No direction: the signed change, no arrow.
@@ -125,7 +125,7 @@ private func matrix(_ columns: String, entities: String = "[A, B, C, D, E]", ext
     """))
     #expect(!diagnostics.contains { $0.severity == .error }, "\(diagnostics)")
     let t = try #require(table(content))
-    #expect(column(t, 1) == ["▲ 0.1", "▲ 0.1", "–", "▲ 0.1", "—"])
+    #expect(column(t, 1) == ["▲ 0.1", "▲ 0.1", "=", "▲ 0.1", "—"])
     #expect(column(t, 2) == ["0.95", "0.96", "0.85", "0.60", "—"])
 }
 
