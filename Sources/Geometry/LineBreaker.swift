@@ -164,6 +164,8 @@ public struct LineBreaker: Sendable {
                     endWord()
                     units.append(Unit(text: String(ch), span: index, isSpace: false, isNewline: false, breakBefore: true))
                 } else {
+                    // A hyphenated word may break after its hyphen ("two-|way"), when at least two letters precede it.
+                    if ch.isLetter, Self.endsInBreakableHyphen(word) { endWord() }
                     word.append(ch)
                 }
             }
@@ -180,7 +182,8 @@ public struct LineBreaker: Sendable {
             let currentWide = unit.text.unicodeScalars.first.map(CharacterClass.isWide) ?? false
             let previousIsPunct = previous.text.first.map { CharacterClass.noLineStart.contains($0) || CharacterClass.noLineEnd.contains($0) } ?? false
             let currentIsPunct = unit.text.first.map { CharacterClass.noLineStart.contains($0) || CharacterClass.noLineEnd.contains($0) } ?? false
-            if !previousWide && !currentWide && !previousIsPunct && !currentIsPunct { units[i].breakBefore = false }
+            let afterHyphen = Self.endsInBreakableHyphen(previous.text) && unit.text.first?.isLetter == true
+            if !previousWide && !currentWide && !previousIsPunct && !currentIsPunct && !afterHyphen { units[i].breakBefore = false }
             // Narrow punctuation such as "(" or ")" stays attached to the word it touches.
             if !currentWide && currentIsPunct && !previousWide { units[i].breakBefore = false }
             // A point, comma or colon between two digits belongs to the number: "91.3", "5,793", "12:30".
@@ -212,6 +215,13 @@ public struct LineBreaker: Sendable {
     }
 
     static let rangeDashes: Set<Character> = ["—", "–", "～", "~", "-"]
+
+    /// "two-", "less-": a word ending in a hyphen after two letters, after which a line may break.
+    static func endsInBreakableHyphen(_ word: String) -> Bool {
+        guard word.hasSuffix("-") else { return false }
+        let letters = word.dropLast().suffix(2)
+        return letters.count == 2 && letters.allSatisfy { $0.isLetter && !($0.unicodeScalars.first.map(CharacterClass.isWide) ?? false) }
+    }
 
     /// Whether a line may not break between `a` and `b`; `before` is the character before `a`.
     static func keepsTogether(_ a: Character, _ b: Character, after before: Character?) -> Bool {

@@ -50,3 +50,11 @@ private func lines(_ text: String, width: Double) -> [String] {
         #expect(result.allSatisfy { !$0.hasSuffix("91.") && !$0.hasSuffix("5,") && !$0.hasSuffix("5,793.") }, "\(width): \(result)")
     }
 }
+
+@Test func aHyphenatedWordMayBreakAfterItsHyphen() {
+    // "aa bb-cccc": 50 pt wide at 5 pt a letter; 40 pt holds "aa bb-" (30 pt) but not the whole word.
+    #expect(lines("aa bb-cccc dd", width: 40) == ["aa bb-", "cccc dd"])
+    // Not after one letter ("e-government"), not between digits ("2001-2003").
+    #expect(lines("xx e-gggg", width: 30) == ["xx", "e-gggg"])
+    #expect(lines("xx 2001-2003", width: 50) == ["xx", "2001-2003"])
+}
