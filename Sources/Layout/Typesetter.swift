@@ -187,8 +187,9 @@ struct Typesetter: Sendable {
         guard gaps > 0, free > 0.01 else { return nil }
         let perGap = free / Double(gaps)
         let size = line.fragments.first?.font.size ?? style.sizes.body
-        // Beyond about half an em per gap the spacing is more distracting than a ragged edge.
-        guard perGap <= size * 0.5 else { return nil }
+        // Beyond about three quarters of an em per gap the spacing is more distracting than one ragged line in a
+        // justified paragraph (a long word after a short line, without dictionary hyphenation, needs up to that).
+        guard perGap <= size * 0.75 else { return nil }
 
         var items: [DisplayItem] = []
         var linkSpans: [Int: (Double, Double)] = [:]
