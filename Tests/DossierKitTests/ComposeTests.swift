@@ -57,22 +57,10 @@ private let synthetic: Dataset = {
 
 /// Parses a spec body (the lines after the header) and composes it against the synthetic dataset.
 private func composed(_ body: String, language: String = "en", groups: String = "") -> (content: ReportContent?, diagnostics: [Diagnostic]) {
-    let yaml = "version: 1\ntitle: Test\ndate: 2026-01-01\nlanguage: \(language)\ndataset: synthetic\n" + groups + body
-    let (spec, specDiagnostics) = ReportSpecLoader.parse(yaml, path: "t.yaml")
-    guard let spec else { return (nil, specDiagnostics) }
-    let result = compose(spec, dataset: synthetic, style: .briefing)
-    return (result.value, specDiagnostics + result.diagnostics)
+    composeSpec(groups + body, dataset: synthetic, language: language)
 }
 
-private func paragraphs(_ content: ReportContent?) -> [String] {
-    (content?.blocks ?? []).compactMap { block -> String? in
-        switch block {
-        case .paragraph(let spans): return spans.map(\.text).joined()
-        case .list(let items, _): return items.map { $0.map(\.text).joined() }.joined(separator: "\n")
-        default: return nil
-        }
-    }
-}
+private func paragraphs(_ content: ReportContent?) -> [String] { paragraphTexts(content) }
 
 private func tables(_ content: ReportContent?) -> [TableBlock] {
     (content?.blocks ?? []).compactMap { if case .table(let t) = $0 { return t } else { return nil } }

@@ -52,26 +52,14 @@ private let data: Dataset = {
 }()
 
 private func composed(_ body: String, language: String = "en", style: Style = .briefing) -> (content: ReportContent?, diagnostics: [Diagnostic]) {
-    let yaml = "version: 1\ntitle: Test\ndate: 2026-01-01\nlanguage: \(language)\ndataset: synthetic\n" + body
-    let (spec, specDiagnostics) = ReportSpecLoader.parse(yaml, path: "t.yaml")
-    guard let spec else { return (nil, specDiagnostics) }
-    let result = compose(spec, dataset: data, style: style)
-    return (result.value, specDiagnostics + result.diagnostics)
+    composeSpec(body, dataset: data, language: language, style: style)
 }
 
 private func table(_ content: ReportContent?) -> TableBlock? {
     (content?.blocks ?? []).lazy.compactMap { if case .table(let t) = $0 { return t } else { return nil } }.first
 }
 
-private func paragraphs(_ content: ReportContent?) -> [String] {
-    (content?.blocks ?? []).compactMap { block -> String? in
-        switch block {
-        case .paragraph(let spans): return spans.map(\.text).joined()
-        case .list(let items, _): return items.map { $0.map(\.text).joined() }.joined(separator: "\n")
-        default: return nil
-        }
-    }
-}
+private func paragraphs(_ content: ReportContent?) -> [String] { paragraphTexts(content) }
 
 /// The column of a table (body cells' text), by its index.
 private func column(_ t: TableBlock?, _ i: Int) -> [String] { (t?.rows ?? []).map { $0[i].text } }

@@ -40,11 +40,7 @@ private let ordered: Dataset = {
 }()
 
 private func composed(_ body: String, language: String = "en") -> (content: ReportContent?, diagnostics: [Diagnostic]) {
-    let yaml = "version: 1\ntitle: Test\ndate: 2026-01-01\nlanguage: \(language)\ndataset: ordered\n" + body
-    let (spec, specDiagnostics) = ReportSpecLoader.parse(yaml, path: "t.yaml")
-    guard let spec else { return (nil, specDiagnostics) }
-    let result = compose(spec, dataset: ordered, style: .briefing)
-    return (result.value, specDiagnostics + result.diagnostics)
+    composeSpec(body, dataset: ordered, language: language)
 }
 
 /// The first column of every body row of the first table.

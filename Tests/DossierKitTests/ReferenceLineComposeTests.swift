@@ -41,7 +41,7 @@ private let data: Dataset = {
 }()
 
 private func yaml(_ chart: String, language: String) -> String {
-    "version: 1\ntitle: Test\ndate: 2026-01-01\nlanguage: \(language)\ndataset: synthetic\n"
+    specHeader(dataset: data, language: language)
         + "groups:\n  intl: {zh: 国际, en: International}\n  home: {zh: 国内, en: Domestic}\n"
         + "sections:\n  - chart:\n" + chart.split(separator: "\n").map { "      " + $0 }.joined(separator: "\n") + "\n"
 }
