@@ -10,6 +10,8 @@ func aLeadInKeepsWithWhatItIntroduces(leadIn: String) {
     for count in 30...60 {
         let blocks = (0..<count).map { Fixture.para("filler \($0)") } + [Fixture.para(leadIn),
                      .list(items: [[InlineSpan("first cause")], [InlineSpan("second cause")], [InlineSpan("third cause")]], ordered: false)]
+            // Text after the list, so the repair of a short last page cannot be what keeps them together.
+            + (0..<20).map { Fixture.para("after \($0)") }
         let (document, _) = Fixture.layout(blocks, metadata: Fixture.en())
         guard let lead = document.page(ofText: leadIn) ?? document.pages.firstIndex(where: { $0.strings.contains { leadIn.hasPrefix($0) && $0.count > 3 } }),
               let item = document.pages.firstIndex(where: { $0.strings.contains { $0.contains("first cause") } }) else {
