@@ -295,3 +295,22 @@ func aChartOfOneIndicatorPerLineRejectsTwo(kind: String) {
     let cell = try cellText(#require(tables(zh).first).rows[0][4])
     #expect(["落后 1 位", CJKSpacing.normalised("落后 1 位")].contains(cell), "\(cell)")
 }
+
+// Every placeholder on the synthetic dataset, in both languages.
+@Test(arguments: [
+    // A value alone in prose takes the indicator's format, else at most two decimals (tables and charts that set
+    // values side by side use the most decimals observed: 0.9636).
+    ("{{value US index.score 2003}}", "0.96", "0.96"),
+    ("{{latest US portal.count}}", "30", "30"),
+    ("{{period US portal.count}}", "Mar 2002", "2002年3月"),
+    ("{{count tag:lead}}", "3", "3"),
+    ("{{count kind:city}}", "1", "1"),
+    ("{{indicator survey.rank}}", "Survey rank", "调查排名"),
+    ("{{rank CN survey.rank 2003}}", "12", "12"),
+])
+func placeholdersOnSyntheticData(placeholder: String, en: String, zh: String) {
+    let body = "sections:\n  - text: \"\(placeholder)\"\n"
+    let english = paragraphs(composed(body).content).first
+    let chinese = paragraphs(composed(body, language: "zh-cn").content).first
+    #expect(english == en && chinese == zh, "\(placeholder): \(english ?? "nil") / \(chinese ?? "nil")")
+}
