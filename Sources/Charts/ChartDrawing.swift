@@ -15,6 +15,8 @@ struct ChartDrawing {
     var droppedLabels = 0
     /// Labels drawn shortened with "…" because even wrapped they did not fit their room.
     var truncatedLabels = 0
+    /// Focus series drawn exactly like an earlier one (colour, dash and marker), which no label can make up for.
+    var alikeSeries = 0
     /// The area every label must stay inside (the whole chart).
     var bounds: Rect
     /// Sentences for the note line that only drawing can tell (e.g. that cells were too small for their values);
@@ -65,6 +67,16 @@ struct ChartDrawing {
     mutating func note(_ sentence: String) {
         if !lateNotes.contains(sentence) { lateNotes.append(sentence) }
     }
+
+    /// Adds a key under the chart (names that labels in the plot stand for). A key that has no room under the
+    /// plot leaves those labels without names, which counts as dropping them.
+    mutating func key(_ sentence: String) {
+        note(sentence)
+        keys += 1
+    }
+
+    /// Keys added by `key(_:)` while drawing.
+    var keys = 0
 
     mutating func warn(_ message: String, code: DiagnosticCode) {
         warnings.append(.warning(message, code: code))

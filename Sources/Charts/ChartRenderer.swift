@@ -40,7 +40,22 @@ public struct ChartRenderer: Sendable {
                                          code: .chartLabelsDropped))
             }
         }
+        if d.alikeSeries > 0 {
+            let size = "\(Int(size.width.rounded()))×\(Int(size.height.rounded()))"
+            // Past the palette, its greys and their dash patterns, two lines would be drawn alike: a reader could
+            // follow the wrong one through a crossing, so the chart is refused rather than drawn misleadingly.
+            d.warnings.append(.error("chart '\(spec.title)' would draw \(d.alikeSeries) highlighted line\(d.alikeSeries == 1 ? "" : "s") exactly like another at \(size)",
+                                     at: spec.location,
+                                     hint: "highlight fewer entities with `focus:` (the style's palette and its greys tell about \(Self.distinctLines(style)) apart), "
+                                         + "narrow the chart with a rank window (`ranks:`) or `top:`, or split it into several charts",
+                                     code: .chartSeriesAlike))
+        }
         return RenderedChart(frame: Frame(size: size, items: d.items), labelBoxes: d.labelBoxes, warnings: d.warnings)
+    }
+
+    /// About how many focus lines a style draws distinctly: its palette, then two greys with a marker and dash each.
+    static func distinctLines(_ style: Style) -> Int {
+        style.monochrome ? 30 : style.colors.palette.count + 2 * MarkerShape.allCases.count
     }
 
     /// What was lost, in words ("3 labels shortened, 2 left out"); nil when every label is drawn in full.
@@ -109,6 +124,8 @@ public struct ChartRenderer: Sendable {
         } else {
             d.warn("chart '\(spec.title)' is too small (\(Int(size.width))×\(Int(size.height))) to draw its plot", code: .chartTooSmall)
         }
+        // A key (letters or numbers standing for names) with no room under the plot leaves its labels unnamed.
+        if omitted.contains(.notes) { d.droppedLabels += d.keys }
         if !omitted.isEmpty {
             let names = Part.allCases.filter(omitted.contains).map { part -> String in
                 switch part {

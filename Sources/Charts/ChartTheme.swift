@@ -134,6 +134,13 @@ struct ChartTheme {
         return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
     }
 
+    /// The greys of focus series beyond the palette, alternating a dark and a middle shade: both darker than the
+    /// context lines and at least 3:1 against the background, so they read as series, not as texture.
+    func overflowGrey(_ k: Int) -> Color {
+        let shade = text.mixed(with: background, k % 2 == 0 ? 0.3 : 0.5)
+        return raised(shade.grayscale, to: 3)
+    }
+
     /// A lighter version of a colour, for secondary marks.
     func tint(_ color: Color, _ amount: Double) -> Color { color.mixed(with: background, amount) }
 }

@@ -238,6 +238,8 @@ struct LinePlot: ChartBody {
         // labelled in its column; one that ended earlier is labelled where its line ends, and listed in the notes.
         let crowded = spec.series.count > Self.crowdedAbove
         let colors = SeriesColors.lineColors(spec.series, theme: theme)
+        let marks = SeriesMark.forLines(spec.series, colors: colors, monochrome: theme.monochrome)
+        d.alikeSeries = SeriesMark.alike(spec.series, colors: colors, marks: marks, monochrome: theme.monochrome)
         var labels: [EndLabel] = []
         for (i, series) in spec.series.enumerated() {
             guard let last = observations[i].last, last.index == periods - 1, let lastY = ys[i].last,
@@ -279,6 +281,13 @@ struct LinePlot: ChartBody {
         let longest = labels.map { ctx.width($0.name, labelFont) + space + ctx.width($0.value, valueFont) }.max() ?? 0
         let nameCap = longest > plot.width * 0.3 ? plot.width * 0.45 : plot.width * 0.3
         let roomForNames = periods > 1 ? max(labelRoom, (plot.maxX - left) * 0.7 - leaderSpace - markerRoom) : labelRoom
+        // A series name that would be shortened puts every series label into a lettered key under the chart.
+        let nameRoom = { (k: Int) in min(nameCap, roomForNames - space - ctx.width(labels[k].value, valueFont)) }
+        let seriesLabels = labels.indices.filter { labels[$0].reference == nil }.sorted { tops[$0] < tops[$1] }
+        if seriesLabels.contains(where: { ctx.width(labels[$0].name, labelFont) > nameRoom($0) }) {
+            d.key(SeriesKey.note(seriesLabels.map { labels[$0].name }, ctx: ctx))
+            for (n, k) in seriesLabels.enumerated() { labels[k].name = SeriesKey.letter(n) }
+        }
         var kept: [Int] = []
         for k in labels.indices {
             let fixed = space + ctx.width(labels[k].value, valueFont)
@@ -357,7 +366,6 @@ struct LinePlot: ChartBody {
         // context lines are entities in their own right and keep a visible contrast.
         let contextColor = crowded ? theme.tint(theme.context, min(0.55, Double(spec.series.count) / 400)) : theme.contextLine
         let context = spec.series.indices.filter { !spec.series[$0].focus }, focused = spec.series.indices.filter { spec.series[$0].focus }
-        let marks = SeriesMark.forLines(spec.series, monochrome: theme.monochrome)
         var points = spec.series.indices.map { i in zip(observations[i], ys[i]).map { Point(x($0.0.index), $0.1) } }
         spreadEdgeMarks(&points, spacing: 2.4 * theme.markerRadius)
         let rings = spec.tieRule == .shareAndStack

@@ -7,9 +7,8 @@ import Geometry
 /// lines alike and tell the reader nothing, so the palette is used by position instead. The rest are grey.
 enum SeriesColors {
     static func lineColors(_ series: [ChartSeries], theme: ChartTheme) -> [Color] {
-        let focusGroups = Set(series.lazy.filter(\.focus).map { $0.group ?? "" })
         // A single highlighted series (Shanghai among its neighbours) also keeps its group colour.
-        let byGroup = focusGroups.count >= 2 || series.lazy.filter(\.focus).count == 1
+        let byGroup = !byPosition(series)
         var focusIndex = 0
         var groupIndex: [String: Int] = [:]
         return series.map { s in
@@ -21,8 +20,19 @@ enum SeriesColors {
                 groupIndex[key] = index
                 return theme.color(group: s.group, index: index)
             }
-            return theme.color(group: nil, index: focusIndex)
+            // Beyond the palette a colour would repeat, and two lines of one colour read as one series: the rest
+            // are drawn in greys, each with its own dash pattern and marker shape (`SeriesMark.forLines`), and
+            // told apart by their direct labels.
+            let paletteCount = theme.style.colors.palette.count
+            guard paletteCount > 0, focusIndex >= paletteCount else { return theme.color(group: nil, index: focusIndex) }
+            return theme.overflowGrey(focusIndex - paletteCount)
         }
+    }
+
+    /// Whether focus series are coloured by position in the palette (not by group), as `lineColors` decides.
+    static func byPosition(_ series: [ChartSeries]) -> Bool {
+        let focused = series.filter(\.focus)
+        return Set(focused.map { $0.group ?? "" }).count < 2 && focused.count != 1
     }
 
     /// Colours for bars and markers of entities: one per group (first-seen order picks palette colours for

@@ -63,8 +63,8 @@ struct SlopeChart: ChartBody {
         // The renderer gives at least the minimum height; the guard only keeps the ranges below well formed.
         let bodyTop = plot.minY + headHeight, bodyBottom = max(plot.maxY, bodyTop + 1)
         // Before a label is left out, the side labels' type shrinks (to 70 %) until each side holds them all.
-        let labelled = spec.series.filter { spec.series.count <= LinePlot.crowdedAbove || $0.focus }.count
-        let shrink = labelled == 0 ? 1 : min(1, max(0.7, (bodyBottom - bodyTop) / (Double(labelled) * theme.labelFont.lineBoxHeight * 1.1)))
+        let labelledCount = spec.series.filter { spec.series.count <= LinePlot.crowdedAbove || $0.focus }.count
+        let shrink = labelledCount == 0 ? 1 : min(1, max(0.7, (bodyBottom - bodyTop) / (Double(labelledCount) * theme.labelFont.lineBoxHeight * 1.1)))
         let tickFont = theme.tickFont, labelFont = theme.labelFont.with(size: theme.labelFont.size * shrink)
         let valueFont = labelFont.with(bold: true)
         let labelHeight = labelFont.lineBoxHeight
@@ -96,9 +96,10 @@ struct SlopeChart: ChartBody {
 
         let crowded = spec.series.count > LinePlot.crowdedAbove
         // A few context lines stand for entities and keep a visible contrast (on a dark slide); many are texture.
-        let colors = SeriesColors.lineColors(spec.series, theme: theme).enumerated().map { i, c in
-            spec.series[i].focus || crowded ? c : theme.contextLine
-        }
+        let seriesColors = SeriesColors.lineColors(spec.series, theme: theme)
+        let marks = SeriesMark.forLines(spec.series, colors: seriesColors, monochrome: theme.monochrome)
+        d.alikeSeries = SeriesMark.alike(spec.series, colors: seriesColors, marks: marks, monochrome: theme.monochrome)
+        let colors = seriesColors.enumerated().map { i, c in spec.series[i].focus || crowded ? c : theme.contextLine }
         let space = ctx.width(" ", labelFont)
         // Each side's labels may take at most 35 % of the plot, so the lines keep the middle; names are shortened
         // to fit and a label whose name does not fit at all is left out.
@@ -107,18 +108,36 @@ struct SlopeChart: ChartBody {
         let longest = spec.series.map { ctx.width($0.label, labelFont) }.max() ?? 0
         let roomy = longest > plot.width * 0.22
         let sideRoom = plot.width * (roomy ? 0.42 : 0.35) - 12 * s - markerRoom
+        let nameRoom = { (series: ChartSeries, c: Int) -> Double? in
+            guard let v = SeriesData.value(series, c) else { return nil }
+            let valueWidth = ctx.width(ctx.format.label(v, preformatted: SeriesData.valueLabel(series, c)), valueFont)
+            return min(plot.width * (roomy ? 0.32 : 0.22), sideRoom - valueWidth - space)
+        }
+        // A name that would be shortened on either side puts every label into a lettered key under the chart,
+        // lettered top to bottom by the right-hand side (the left where a series has no right value).
+        let labelled = spec.series.indices.filter { !crowded || spec.series[$0].focus }
+        var names = spec.series.map(\.label)
+        let tooLong = labelled.contains { i in
+            [left, right].contains { c in nameRoom(spec.series[i], c).map { ctx.width(names[i], labelFont) > $0 } ?? false }
+        }
+        if tooLong {
+            let position = { (i: Int) in SeriesData.value(spec.series[i], right).map { y($0) } ?? SeriesData.value(spec.series[i], left).map { y($0) } ?? 0 }
+            let order = labelled.sorted { (position($0), $0) < (position($1), $1) }
+            d.key(SeriesKey.note(order.map { names[$0] }, ctx: ctx))
+            for (n, i) in order.enumerated() { names[i] = SeriesKey.letter(n) }
+        }
         var sides: [[SideLabel]] = [[], []]
-        for (i, series) in spec.series.enumerated() where !crowded || series.focus {
+        for i in labelled {
+            let series = spec.series[i]
             for (side, c) in [left, right].enumerated() {
-                guard let v = SeriesData.value(series, c) else { continue }
+                guard let v = SeriesData.value(series, c), let room = nameRoom(series, c) else { continue }
                 let text = ctx.format.label(v, preformatted: SeriesData.valueLabel(series, c))
-                let valueWidth = ctx.width(text, valueFont)
-                let name = Truncation.fit(series.label, font: labelFont, maxWidth: min(plot.width * (roomy ? 0.32 : 0.22), sideRoom - valueWidth - space), ctx: ctx)
-                if name.isEmpty && !series.label.isEmpty {
+                let name = Truncation.fit(names[i], font: labelFont, maxWidth: room, ctx: ctx)
+                if name.isEmpty && !names[i].isEmpty {
                     d.droppedLabels += 1
                     continue
                 }
-                if name != series.label { d.truncatedLabels += 1 }
+                if name != names[i] { d.truncatedLabels += 1 }
                 sides[side].append(SideLabel(series: i, value: v, name: name, valueText: text, desired: y(v) + (offsets[side][i] ?? 0),
                                              nameWidth: ctx.width(name, labelFont), valueWidth: ctx.width(text, valueFont)))
             }
@@ -156,7 +175,6 @@ struct SlopeChart: ChartBody {
 
         // Context series, then focus lines, then focus markers, so no line runs across a focus marker.
         let context = spec.series.indices.filter { !spec.series[$0].focus }, focused = spec.series.indices.filter { spec.series[$0].focus }
-        let marks = SeriesMark.forLines(spec.series, monochrome: theme.monochrome)
         let ends = spec.series.indices.map { i in
             [(0, left, xLeft), (1, right, xRight)].compactMap { side, c, x in
                 SeriesData.value(spec.series[i], c).map { (index: c, value: $0, point: Point(x, y($0) + (offsets[side][i] ?? 0))) }

@@ -49,7 +49,7 @@ struct StageLadderChart: ChartBody {
         if keyed {
             (guess, cols, heads) = layout(0.3, roomUpTo: plot.width * 0.45)
             let entries = stageNames.enumerated().map { "\($0.offset + 1) \($0.element)" }
-            d.note(ctx.words("阶段：", "Stages: ") + entries.joined(separator: ctx.words("；", "; ")))
+            d.key(ctx.words("阶段：", "Stages: ") + entries.joined(separator: ctx.words("；", "; ")))
         }
         let left = plot.minX + guess.width + gap
         // Column heads: the level number in bold, then the stage name wrapped to the column.

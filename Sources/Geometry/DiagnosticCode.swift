@@ -34,6 +34,7 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable, C
     case chartKeyOmitted = "chart-key-omitted"
     case chartLabelsDropped = "chart-labels-dropped"
     case chartNarrow = "chart-narrow"
+    case chartSeriesAlike = "chart-series-alike"
     case chartTextClipped = "chart-text-clipped"
     case chartTooSmall = "chart-too-small"
     case clipped
