@@ -1,7 +1,7 @@
 import Geometry
 import Model
 
-/// The order of a section's rows (`sort:`): by name, or by an indicator's value in a period.
+/// The order of a section's rows (`sort:`): by name, by an indicator's value in a period, or by a computed column.
 ///
 /// `sort: name`, `sort: INDICATOR`, `sort: {by: INDICATOR|name, period: P, order: asc|desc}` or
 /// `sort: {column: LABEL, order: asc|desc}` (a matrix table's computed column). Without `order` an indicator or a
