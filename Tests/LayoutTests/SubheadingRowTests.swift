@@ -39,17 +39,22 @@ private func roles(of text: String, in items: [DisplayItem], above: [StructureRo
 }
 
 @Test func aSubheadingIsNeverLeftAtTheFootOfAPage() {
-    // Groups of 7 rows over many pages: wherever a page ends, a subheading has its first row after it.
-    let (document, warnings) = Fixture.layout([.table(groupedTable(groups: 40, size: 7))])
-    #expect(warnings.isEmpty)
-    #expect(document.pages.count > 3)
-    var seen = 0
-    for page in document.pages {
-        let rows = page.strings.filter { $0.hasPrefix("组 ") || $0.hasPrefix("城市 ") }
-        seen += rows.filter { $0.hasPrefix("组 ") }.count
-        #expect(rows.last?.hasPrefix("组 ") == false, "page \(page.label) ends with \(rows.suffix(2))")
+    // Groups of 2 to 6 rows under paragraphs of different lengths, so pages end at every place in a group:
+    // wherever a page ends, a subheading has its first row after it.
+    for size in 2...6 {
+        for shift in 0..<4 {
+            let blocks: [Block] = [Fixture.para(Fixture.chinese(30 + 45 * shift)), .table(groupedTable(groups: 60, size: size))]
+            let (document, warnings) = Fixture.layout(blocks)
+            #expect(warnings.isEmpty)
+            var seen = 0
+            for page in document.pages {
+                let rows = page.strings.filter { $0.hasPrefix("组 ") || $0.hasPrefix("城市 ") }
+                seen += rows.filter { $0.hasPrefix("组 ") }.count
+                #expect(rows.last?.hasPrefix("组 ") != true, "size \(size), shift \(shift): page \(page.label ?? "") ends with \(rows.suffix(2))")
+            }
+            #expect(seen == 60)
+        }
     }
-    #expect(seen == 40)
 }
 
 @Test func aSubheadingIsOneRowHeaderAcrossTheTable() throws {
