@@ -18,7 +18,9 @@ extension ReportBuilder {
                 diagnostics[i].message += "; the section is optional and left out"
             }
         }
-        return emptied ? nil : out
+        // A selection that selects nothing because of its own errors (an unknown id or parent) says so already.
+        let failed = out.isEmpty && diagnostics[before...].contains { $0.severity == .error }
+        return emptied || failed ? nil : out
     }
 
     /// Whether rows keep the order they were written in: an explicit id list (the section's, or the report's when

@@ -83,6 +83,8 @@ private func errors(_ diagnostics: [Diagnostic]) -> [Diagnostic] { diagnostics.f
     #expect(error?.hint == "did you mean 'NORTH'?")
     #expect(error?.location?.line == 9)
     #expect(firstTable(content) == nil)
+    // The table is left out without a second error piling on.
+    #expect(errors(diagnostics).count == 1, "\(diagnostics)")
 }
 
 @Test func aParentWithoutMembersIsAnErrorOrAWarningInAnOptionalSection() {
