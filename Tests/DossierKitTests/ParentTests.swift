@@ -26,7 +26,8 @@ private let family: Dataset = {
         city("O1", "常春藤", "Ivy", nil),
         Entity(id: "D1", name: text("桧区", "Juniper"), kind: .region, parent: "A1"),
     ]
-    let indicators = [Indicator(id: "r", label: text("排名", "Rank"), unit: .rank, direction: .lowerBetter, source: "s")]
+    let indicators = [Indicator(id: "r", label: text("排名", "Rank"), unit: .rank, direction: .lowerBetter, source: "s"),
+                      Indicator(id: "score", label: text("得分", "Score"), unit: .number, direction: .higherBetter, source: "s")]
     let sources = [Source(id: "s", publisher: text("甲", "A"), title: text("甲", "A"), years: [2001, 2003], citation: text("甲", "A"))]
     let ranks2001 = ["A1": 3.0, "A2": 8, "A3": 1, "B1": 2, "B2": 6, "B3": 4, "C1": 5, "C2": 9, "O1": 7]
     let ranks2003 = ["A1": 4.0, "A2": 7, "A3": 2, "B1": 1, "B2": 5, "B3": 8, "C1": 3, "C2": 9, "O1": 6]
@@ -35,6 +36,10 @@ private let family: Dataset = {
         for (e, v) in ranks.sorted(by: { $0.key < $1.key }) {
             observations.append(Observation(entity: e, indicator: "r", period: Period(year) ?? .year(2000), value: .number(v)))
         }
+    }
+    // Daisy and Elm tie on the score; Fern has none.
+    for (e, v) in [("B1", 0.8), ("B2", 0.8), ("A1", 0.6), ("A3", 0.7)] {
+        observations.append(Observation(entity: e, indicator: "score", period: .year(2003), value: .number(v)))
     }
     return Dataset(folder: "family", entities: entities, indicators: indicators, sources: sources, observations: observations)
 }()
@@ -111,6 +116,15 @@ private func errors(_ diagnostics: [Diagnostic]) -> [Diagnostic] { diagnostics.f
         == ["Daisy", "Cedar", "Gorse", "Ash", "Elm", "Ivy", "Heather"])
     // Within a parent's members only.
     #expect(rowNames(matrix("{in: EAST, top: {indicator: r, period: 2001, n: 2, per: parent}}")) == ["Daisy", "Fern"])
+}
+
+@Test func aWindowPerParentBreaksTiesAtTheCutByIdAndKeepsTiesByRank() {
+    // Daisy (B1) and Elm (B2) tie in Eastland: n: 1 keeps the first id; ranks: 1 keeps both; Fern has no score.
+    #expect(rowNames(matrix("{in: [EAST, NORTH], kinds: [city], top: {indicator: score, n: 1, per: parent}}")) == ["Daisy", "Cedar"])
+    #expect(rowNames(matrix("{in: [EAST, NORTH], kinds: [city], top: {indicator: score, ranks: 1, per: parent}}")) == ["Daisy", "Cedar", "Elm"])
+    // A parent none of whose members has data selects nothing there; a window selecting nothing at all is an error.
+    let (_, diagnostics) = composed(matrix("{in: SOUTH, top: {indicator: score, n: 1, per: parent}}"))
+    #expect(diagnostics.contains { $0.code == .emptyWindow && $0.severity == .error && $0.location?.line == 9 }, "\(diagnostics)")
 }
 
 @Test func aWindowPerGroupKeepsTheBestOfEachDeclaredGroup() {
