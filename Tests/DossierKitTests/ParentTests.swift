@@ -216,6 +216,15 @@ private func errors(_ diagnostics: [Diagnostic]) -> [Diagnostic] { diagnostics.f
     #expect(firstTable(composed(hidden).content)?.headerRows[0].count == 2)
 }
 
+@Test func sortByAComputedDifferenceIsDirectionAwareWithMissingLast() {
+    // The score is higher-better: the largest difference to the median (0.75) first; rows without a score last, by name.
+    let columns = "columns: [{indicator: score, periods: [2003]}, {difference: score, period: 2003, to: median, label: Gap}]"
+    let body = matrix("{kinds: [city]}", "      sort: {column: Gap}\n").replacingOccurrences(of: "columns: [{indicator: r, periods: [2001, 2003]}]", with: columns)
+    #expect(rowNames(body) == ["Daisy", "Elm", "Cedar", "Ash", "Birch", "Fern", "Gorse", "Heather", "Ivy"])
+    let ascending = body.replacingOccurrences(of: "{column: Gap}", with: "{column: Gap, order: asc}")
+    #expect(rowNames(ascending) == ["Ash", "Cedar", "Daisy", "Elm", "Birch", "Fern", "Gorse", "Heather", "Ivy"])
+}
+
 @Test func sortByAComputedColumnIsValidated() {
     let columns = "columns: [{indicator: r, periods: [2003]}, {change: r, from: 2001, to: 2003, label: Change}]"
     let body = matrix("{kinds: [city]}", "      sort: {column: Chnage}\n").replacingOccurrences(of: "columns: [{indicator: r, periods: [2001, 2003]}]", with: columns)
