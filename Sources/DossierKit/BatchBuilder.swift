@@ -84,7 +84,7 @@ public struct BatchBuilder: Sendable {
                 let (dataset, _) = cache.dataset(spec.datasetPath)
                 if let dataset {
                     var d: [Diagnostic] = []
-                    values += EntityResolver(dataset: dataset).resolve(over, fallback: [], diagnostics: &d).map(\.id)
+                    values += EntityResolver(dataset: dataset, groups: spec.groups.map(\.tag)).resolve(over, fallback: [], diagnostics: &d).map(\.id)
                     diagnostics += d
                 }
             }

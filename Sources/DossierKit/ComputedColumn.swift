@@ -15,6 +15,11 @@ struct ComputedColumn: Sendable {
     var note: String?
     /// Some row has no value ("—").
     var missing: Bool
+    /// Each row's computed number, for `sort: {column: …}`: the change (later − earlier), the difference, the
+    /// place or the share; absent where the cell shows "—".
+    var values: [String: Double] = [:]
+    /// Whether best first means smallest first: a fall in rank, a lower-better indicator's difference, place 1.
+    var bestIsSmallest = false
 }
 
 extension ReportBuilder {
@@ -40,20 +45,32 @@ extension ReportBuilder {
         let labelText = label.map { render($0) } ?? x.label.resolve(language)
         func value(_ id: String, _ p: Period) -> Double? { dataset.observation(entity: id, indicator: x.id, period: p)?.value.number }
         var cells: [String: TableCell] = [:]
+        var values: [String: Double] = [:]
         var missing = false
         // Arrows and places are centred (like ranks); signed amounts and shares line up on the decimal point.
         let aligned: CellAlignment = c.kind == .change || c.kind == .groupRank ? .center : .decimal
-        func put(_ id: String, _ text: String?) {
+        func put(_ id: String, _ text: String?, _ number: Double?) {
             if text == nil { missing = true }
             cells[id] = TableCell(text ?? ValueFormatter.missing, alignment: text == nil ? .center : aligned)
+            if text != nil { values[id] = number }
         }
+        /// The column with its sort values; best first is direction-aware (a share: the largest first).
+        func finished(_ column: ComputedColumn) -> ComputedColumn {
+            var out = column
+            out.values = values
+            out.bestIsSmallest = c.kind == .groupRank || (c.kind != .share && EntityOrder.bestIsSmallest(x))
+            return out
+        }
+        func minus(_ a: Double?, _ b: Double?) -> Double? { a.flatMap { a in b.map { a - $0 } } }
         switch c.kind {
         case .change:
             guard let from = knownPeriod(c.from, of: x, at: c.location) else { return nil }
-            for e in rows { put(e.id, changeText(from: value(e.id, from), to: value(e.id, period), x, decimals: decimals)) }
-            return ComputedColumn(indicator: x, title: label.map { render($0) } ?? words(.changeColumn, labelText),
+            for e in rows {
+                put(e.id, changeText(from: value(e.id, from), to: value(e.id, period), x, decimals: decimals), minus(value(e.id, period), value(e.id, from)))
+            }
+            return finished(ComputedColumn(indicator: x, title: label.map { render($0) } ?? words(.changeColumn, labelText),
                                   subtitle: words(.periodToPeriod, from.display(language), period.display(language)), cells: cells,
-                                  note: x.direction == .none ? nil : words(.changeNote), missing: missing)
+                                  note: x.direction == .none ? nil : words(.changeNote), missing: missing))
         case .difference:
             let (group, groupText) = computedGroup(c.among, rows: rows)
             let stats = GroupStatistics(indicator: x, period: period, entities: group, dataset: dataset)
@@ -76,26 +93,25 @@ extension ReportBuilder {
                 diagnostics.append(.warning("the reference of '\(c.kind.rawValue): \(x.id)' has no value in \(period); the column shows “—”", at: c.location,
                                             code: .emptyColumn))
             }
-            for e in rows { put(e.id, signedDifference(value(e.id, period), reference, x, decimals: decimals)) }
+            for e in rows { put(e.id, signedDifference(value(e.id, period), reference, x, decimals: decimals), minus(value(e.id, period), reference)) }
             let note: String? = { if case .entity = c.reference { return nil } else { return groupNote(referenceWord, groupText, stats.count) } }()
-            return ComputedColumn(indicator: x, title: label.map { render($0) } ?? words(.differenceColumn, labelText, referenceWord),
-                                  subtitle: period.display(language), cells: cells, note: note, missing: missing)
+            return finished(ComputedColumn(indicator: x, title: label.map { render($0) } ?? words(.differenceColumn, labelText, referenceWord),
+                                           subtitle: period.display(language), cells: cells, note: note, missing: missing))
         case .groupRank:
             let (group, groupText) = computedGroup(c.among, rows: rows)
             let stats = GroupStatistics(indicator: x, period: period, entities: group, dataset: dataset)
-            for e in rows { put(e.id, stats.rank(of: e.id).map(String.init)) }
-            return ComputedColumn(indicator: x, title: label.map { render($0) } ?? words(.groupRankColumn, labelText),
-                                  subtitle: period.display(language), cells: cells, note: groupNote(words(.referenceRank), groupText, stats.count), missing: missing)
+            for e in rows { put(e.id, stats.rank(of: e.id).map(String.init), stats.rank(of: e.id).map(Double.init)) }
+            return finished(ComputedColumn(indicator: x, title: label.map { render($0) } ?? words(.groupRankColumn, labelText), subtitle: period.display(language),
+                                           cells: cells, note: groupNote(words(.referenceRank), groupText, stats.count), missing: missing))
         case .share:
             let (group, groupText) = computedGroup(c.among, rows: rows)
             let stats = GroupStatistics(indicator: x, period: period, entities: group, dataset: dataset)
             for e in rows {
-                put(e.id, stats.share(of: e.id, value: value(e.id, period)).map {
-                    NumberFormatting.grouped($0, decimals: decimals ?? 1, separator: formatter.separator) + "%"
-                })
+                let share = stats.share(of: e.id, value: value(e.id, period))
+                put(e.id, share.map { NumberFormatting.grouped($0, decimals: decimals ?? 1, separator: formatter.separator) + "%" }, share)
             }
-            return ComputedColumn(indicator: x, title: label.map { render($0) } ?? words(.shareColumn, labelText),
-                                  subtitle: period.display(language), cells: cells, note: groupNote(words(.referenceTotal), groupText, stats.count), missing: missing)
+            return finished(ComputedColumn(indicator: x, title: label.map { render($0) } ?? words(.shareColumn, labelText), subtitle: period.display(language),
+                                           cells: cells, note: groupNote(words(.referenceTotal), groupText, stats.count), missing: missing))
         }
     }
 

@@ -9,8 +9,14 @@ import Spec
 /// direction-aware (equal values share a rank). The best N breaks ties at the cut by entity id, so a report
 /// selects the same entities in every language. A window that selects nothing is an error (`empty-window`) at
 /// the window; sections that are `optional` turn it into a warning and are left out.
+///
+/// With `per: parent` (or `per: group`) the window is applied within each parent's members (each declared group)
+/// of the pool: the best N of each, ranks counted within each. Entities without a parent (in no declared group)
+/// form one more partition.
 struct EntityWindow {
     let dataset: Dataset
+    /// The tags of the report's declared `groups:`, in order (for `per: group`).
+    var groups: [String] = []
 
     func select(_ window: TopSelection, from pool: [Entity], at location: SourceLocation?, diagnostics: inout [Diagnostic]) -> [Entity] {
         guard let indicator = dataset.indicator(window.indicator) else {
@@ -42,19 +48,26 @@ struct EntityWindow {
                 return []
             }
         }
+        if window.per == .group, groups.isEmpty {
+            diagnostics.append(.error("'per: group' needs the report's declared groups, but it declares none", at: location,
+                                      hint: "declare groups: {TAG: LABEL, …} at the top of the spec, or use per: parent", code: .badValue))
+            return []
+        }
         var chosen: Set<String> = []
         var bestSeen: Double?
-        for period in periods {
-            let valued: [(Entity, Double)] = pool.compactMap { e in
-                let o = period.map { dataset.observation(entity: e.id, indicator: indicator.id, period: $0) } ?? dataset.latest(entity: e.id, indicator: indicator.id)
-                return o?.value.number.map { (e, $0) }
-            }
-            let ranked = rank(valued, indicator)
-            if let best = ranked.first?.rank { bestSeen = min(bestSeen ?? best, best) }
-            if let n = window.count {
-                chosen.formUnion(ranked.prefix(n).map(\.entity.id))
-            } else if let k = window.ranks {
-                chosen.formUnion(ranked.filter { $0.rank <= Double(k) }.map(\.entity.id))
+        for part in partitions(pool, by: window.per) {
+            for period in periods {
+                let valued: [(Entity, Double)] = part.compactMap { e in
+                    let o = period.map { dataset.observation(entity: e.id, indicator: indicator.id, period: $0) } ?? dataset.latest(entity: e.id, indicator: indicator.id)
+                    return o?.value.number.map { (e, $0) }
+                }
+                let ranked = rank(valued, indicator, ownRanks: window.per == nil)
+                if let best = ranked.first?.rank { bestSeen = min(bestSeen ?? best, best) }
+                if let n = window.count {
+                    chosen.formUnion(ranked.prefix(n).map(\.entity.id))
+                } else if let k = window.ranks {
+                    chosen.formUnion(ranked.filter { $0.rank <= Double(k) }.map(\.entity.id))
+                }
             }
         }
         let out = pool.filter { chosen.contains($0.id) }
@@ -73,13 +86,27 @@ struct EntityWindow {
         return out
     }
 
-    /// Best first, with each entity's rank: the value itself for a rank indicator, else its competition rank.
-    func rank(_ valued: [(Entity, Double)], _ indicator: Indicator) -> [(entity: Entity, rank: Double)] {
+    /// The pool split by parent or declared group (in order of first appearance); the whole pool when `per` is nil.
+    func partitions(_ pool: [Entity], by per: Partition?) -> [[Entity]] {
+        guard let per else { return [pool] }
+        var keys: [String] = []
+        var parts: [String: [Entity]] = [:]
+        for e in pool {
+            let key = per == .parent ? (e.parent ?? "") : (groups.first { e.tags.contains($0) } ?? "")
+            if parts[key] == nil { keys.append(key) }
+            parts[key, default: []].append(e)
+        }
+        return keys.compactMap { parts[$0] }
+    }
+
+    /// Best first, with each entity's rank: the value itself for a rank indicator (unless `ownRanks` is false, as
+    /// within a parent or group), else its competition rank.
+    func rank(_ valued: [(Entity, Double)], _ indicator: Indicator, ownRanks: Bool = true) -> [(entity: Entity, rank: Double)] {
         let lowerFirst = indicator.unit == .rank ? indicator.direction != .higherBetter : indicator.direction == .lowerBetter
         let sorted = valued.sorted { a, b in
             a.1 == b.1 ? a.0.id < b.0.id : (lowerFirst ? a.1 < b.1 : a.1 > b.1)
         }
-        if indicator.unit == .rank { return sorted.map { ($0.0, $0.1) } }
+        if indicator.unit == .rank && ownRanks { return sorted.map { ($0.0, $0.1) } }
         var out: [(entity: Entity, rank: Double)] = []
         for (i, item) in sorted.enumerated() {
             let rank = i > 0 && sorted[i - 1].1 == item.1 ? out[i - 1].rank : Double(i + 1)

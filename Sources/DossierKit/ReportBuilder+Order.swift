@@ -4,35 +4,40 @@ import Spec
 
 /// The rows of a section: which entities (windows included) and in which order (`sort:` or the reader's order).
 extension ReportBuilder {
-    /// The entities of a section, or nil when a window of its selection selected nothing: that is an error at the
-    /// window, or a warning for an `optional` section, and the section is left out either way (never drawn empty).
+    /// The entities of a section, or nil when a window of its selection selected nothing or a parent of it has no
+    /// members: that is an error at the window (or `in:`), or a warning for an `optional` section, and the section
+    /// is left out either way (never drawn empty).
     mutating func rows(_ selection: EntitySelection, optional: Bool) -> [Entity]? {
         let before = diagnostics.count
         let out = entities(selection)
         var emptied = false
-        for i in before..<diagnostics.count where diagnostics[i].code == .emptyWindow {
+        for i in before..<diagnostics.count where [.emptyWindow, .emptyParent].contains(diagnostics[i].code) {
             emptied = true
             if optional {
                 diagnostics[i].severity = .warning
                 diagnostics[i].message += "; the section is optional and left out"
             }
         }
-        return emptied ? nil : out
+        // A selection that selects nothing because of its own errors (an unknown id or parent) says so already.
+        let failed = out.isEmpty && diagnostics[before...].contains { $0.severity == .error }
+        return emptied || failed ? nil : out
     }
 
     /// Whether rows keep the order they were written in: an explicit id list (the section's, or the report's when
     /// the section selects none) is the author's order.
     func keepsWrittenOrder(_ selection: EntitySelection) -> Bool {
         let s = selection.isEmpty ? spec.entities : selection
-        return !s.ids.isEmpty && s.tags.isEmpty && s.kinds.isEmpty && s.top == nil
+        return !s.ids.isEmpty && s.tags.isEmpty && s.kinds.isEmpty && s.parents.isEmpty && s.top == nil
     }
 
     /// Orders a section's rows: by its `sort:`; else as written for an explicit id list; else best first by the
     /// section's primary indicator as the section shows it (`primary`), entities without a value last.
     /// - Parameters:
     ///   - shown: the latest period the section shows per indicator id, the default period of a `sort:` by it.
+    ///   - computed: a matrix table's computed columns, which `sort: {column: …}` names.
     ///   - primary: the indicator the section leads with and the value it shows for an entity; nil: no default.
     mutating func ordered(_ rows: [Entity], sort: SortSpec?, selection: EntitySelection, shown: [String: Period] = [:],
+                          computed: [(spec: TableColumnSpec, column: ComputedColumn)] = [],
                           primary: (indicator: Indicator, value: (Entity) -> Double?)?) -> [Entity] {
         let order = EntityOrder(language: language)
         guard let sort else {
@@ -43,6 +48,11 @@ extension ReportBuilder {
         switch sort.key {
         case .name:
             return order.byName(rows, descending: sort.order == .desc)
+        case .column(let name):
+            // Checked when the spec was read; a column that could not be computed has its own error.
+            guard let found = TableColumnSpec.named(name, in: computed.map(\.spec)).first.map({ computed[$0].column }) else { return rows }
+            let ascending = sort.order.map { $0 == .asc } ?? found.bestIsSmallest
+            return order.byValue(rows, ascending: ascending) { found.values[$0.id] }
         case .indicator(let id):
             guard let x = indicator(id, at: sort.location) else { return rows }
             guard x.unit.isNumeric, x.unit != .stage else {

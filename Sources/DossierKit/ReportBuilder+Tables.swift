@@ -39,10 +39,12 @@ extension ReportBuilder {
     mutating func matrixTable(_ t: TableSpec) -> TableBlock? {
         guard var rows = rows(t.entities, optional: t.optional) else { return nil }
         var groups: [(Indicator, [Period], String, computed: ComputedColumn?, decimals: Int?)] = []
+        var computedColumns: [(spec: TableColumnSpec, column: ComputedColumn)] = []   // hidden ones too, for sort: {column}
         for c in t.columns {
             if let computed = c.computed {   // change, difference, group-rank, share: ComputedColumn.swift
-                if let column = computedColumn(computed, label: c.label, decimals: c.decimals, rows: rows), !c.hidden {
-                    groups.append((column.indicator, [], column.title, column, c.decimals))
+                if let column = computedColumn(computed, label: c.label, decimals: c.decimals, rows: rows) {
+                    computedColumns.append((c, column))
+                    if !c.hidden { groups.append((column.indicator, [], column.title, column, c.decimals)) }
                 }
                 continue
             }
@@ -75,7 +77,7 @@ extension ReportBuilder {
         var shown: [String: Period] = [:]
         for g in groups.reversed() { if let p = g.1.max() { shown[g.0.id] = p } }
         let lead = groups[0]
-        rows = ordered(rows, sort: t.sort, selection: t.entities, shown: shown, primary: lead.1.max().map { latest in
+        rows = ordered(rows, sort: t.sort, selection: t.entities, shown: shown, computed: computedColumns, primary: lead.1.max().map { latest in
             (lead.0, { [dataset] e in dataset.observation(entity: e.id, indicator: lead.0.id, period: latest)?.value.number })
         })
         var header1 = [TableCell("", bold: true)]
@@ -92,33 +94,42 @@ extension ReportBuilder {
         var missing = groups.contains { $0.computed?.missing == true }
         let focus = focusRows(t, rows: rows)
         var body: [[TableCell]] = []
+        var subheadings: Set<Int> = []
         // One shading scale for the whole table, so the same rank has the same shade in every column.
         let worstRank = max(1, groups.compactMap { g in
             rows.compactMap { e in g.1.compactMap { dataset.observation(entity: e.id, indicator: g.0.id, period: $0)?.value.number }.max() }.max()
         }.max() ?? 1)
-        for e in rows {
-            var row = [TableCell(e.name(language))]
-            for (x, periods, _, computed, decimals) in groups {
-                if let computed { row.append(computed.cells[e.id] ?? TableCell(ValueFormatter.missing, alignment: .center)) }
-                for p in periods {
-                    let o = dataset.observation(entity: e.id, indicator: x.id, period: p)
-                    if o == nil { missing = true }
-                    var cell = TableCell(formatter.format(o, indicator: x.withDecimals(decimals), withScale: false), alignment: o == nil ? .center : (x.unit.isNumeric ? .decimal : .start))
-                    if t.shade, x.unit == .rank, let n = o?.value.number {
-                        let (fill, ink) = rankFill(n, worst: worstRank)
-                        cell.fill = fill
-                        cell.textColor = ink
-                        cell.alignment = .center
-                    }
-                    row.append(cell)
-                }
+        for (heading, members) in rowGroups(rows, table: t).groups {
+            if let heading {   // a subheading row across the table (group-by:)
+                subheadings.insert(body.count)
+                body.append([TableCell(heading, bold: true, columnSpan: header2.count)])
             }
-            body.append(focus.contains(e.id) ? emphasized(row) : row)
+            for e in members {
+                var row = [TableCell(e.name(language))]
+                for (x, periods, _, computed, decimals) in groups {
+                    if let computed { row.append(computed.cells[e.id] ?? TableCell(ValueFormatter.missing, alignment: .center)) }
+                    for p in periods {
+                        let o = dataset.observation(entity: e.id, indicator: x.id, period: p)
+                        if o == nil { missing = true }
+                        var cell = TableCell(formatter.format(o, indicator: x.withDecimals(decimals), withScale: false), alignment: o == nil ? .center : (x.unit.isNumeric ? .decimal : .start))
+                        if t.shade, x.unit == .rank, let n = o?.value.number {
+                            let (fill, ink) = rankFill(n, worst: worstRank)
+                            cell.fill = fill
+                            cell.textColor = ink
+                            cell.alignment = .center
+                        }
+                        row.append(cell)
+                    }
+                }
+                body.append(focus.contains(e.id) ? emphasized(row) : row)
+            }
         }
         let note = sourceNote(t.sourceNote, groups.map(\.0))
         let computedNotes = groups.compactMap { $0.computed?.note }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-        return TableBlock(number: nextTableNumber(), title: render(t.title), sourceNote: note, headerRows: [header1, header2], rows: body,
-                          zebra: !t.shade, notes: (missing ? [words(.missingNote)] : []) + computedNotes)
+        var table = TableBlock(number: nextTableNumber(), title: render(t.title), sourceNote: note, headerRows: [header1, header2], rows: body,
+                               zebra: !t.shade, notes: (missing ? [words(.missingNote)] : []) + computedNotes)
+        table.subheadingRows = subheadings
+        return table
     }
 
     /// Indicators × entities; each cell the latest value and when it was observed.
@@ -246,12 +257,20 @@ extension ReportBuilder {
                       TableCell(words(.periodHeader), alignment: .center, bold: true), TableCell(words(.valueHeader), alignment: .end, bold: true),
                       TableCell(words(.quoteHeader), bold: true)]
         var body: [[TableCell]] = []
-        for e in selected {
-            for x in indicators {
-                for o in dataset.observations(entity: e.id, indicator: x.id) {
-                    body.append([TableCell(e.name(language)), TableCell(x.label.resolve(language)), TableCell(o.period.display(language), alignment: .center),
-                                 TableCell(formatter.format(o, indicator: x), alignment: .end), TableCell(o.quote)])
+        var subheadings: Set<Int> = []
+        for (heading, members) in rowGroups(selected, table: t).groups {
+            let start = body.count
+            for e in members {
+                for x in indicators {
+                    for o in dataset.observations(entity: e.id, indicator: x.id) {
+                        body.append([TableCell(e.name(language)), TableCell(x.label.resolve(language)), TableCell(o.period.display(language), alignment: .center),
+                                     TableCell(formatter.format(o, indicator: x), alignment: .end), TableCell(o.quote)])
+                    }
                 }
+            }
+            if let heading, body.count > start {   // a subheading over the group's rows (group-by:)
+                subheadings.insert(start)
+                body.insert([TableCell(heading, bold: true, columnSpan: header.count)], at: start)
             }
         }
         guard !body.isEmpty else {
@@ -260,6 +279,8 @@ extension ReportBuilder {
         }
         // Cite only the indicators that gave rows, not every one the spec lists.
         let shown = indicators.filter { x in selected.contains { !dataset.observations(entity: $0.id, indicator: x.id).isEmpty } }
-        return TableBlock(number: nextTableNumber(), title: render(t.title), sourceNote: sourceNote(t.sourceNote, shown), headerRows: [header], rows: body)
+        var table = TableBlock(number: nextTableNumber(), title: render(t.title), sourceNote: sourceNote(t.sourceNote, shown), headerRows: [header], rows: body)
+        table.subheadingRows = subheadings
+        return table
     }
 }

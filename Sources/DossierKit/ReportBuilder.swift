@@ -28,7 +28,7 @@ struct ReportBuilder {
     var words: Words { Words(spec.language) }
     var formatter: ValueFormatter { ValueFormatter(dataset: dataset, language: language) }
     var templates: TemplateEngine { TemplateEngine(dataset: dataset, language: language, parameters: spec.parameters) }
-    var resolver: EntityResolver { EntityResolver(dataset: dataset) }
+    var resolver: EntityResolver { EntityResolver(dataset: dataset, groups: spec.groups.map(\.tag)) }
 
     /// The report's entity selection (all entities when the spec selects none).
     lazy var reportEntities: [Entity] = {

@@ -18,7 +18,7 @@ enum Phrase: String, CaseIterable, Sendable {
     case referenceLineGroupMedian, referenceLineGroupMean, referenceLineGroupBest, referenceLineInPeriod
     // Tables
     case factsNote, noFigureNote, yearHeader, periodHeader, computedHeader, differenceHeader, valueHeader, quoteHeader
-    case relationNote
+    case relationNote, otherGroup
     // Gap analysis
     case stagesTitle, domesticBest, internationalBest, internationalMedian, gapHeader, gapTableTitle, gapNote
     case gapChartTitle, medianCount, gapLevel, gapBehind, gapAhead, rootCausesIntro
@@ -101,7 +101,7 @@ struct Words: Sendable {
     static let chinese: [Phrase: String] = [
         .figureNumber: "图 {1}", .tableNumber: "表 {1}", .sourcePrefix: "资料来源：", .citationSeparator: "；",
         .entityHeaderCountry: "国家", .entityHeaderCity: "城市", .entityHeaderCountryOrCity: "国家/城市", .entityHeaderOther: "对象",
-        .indicatorHeader: "指标", .rankHeader: "排名", .missingNote: "注：“—”表示该年份无数据。", .contentsTitle: "目录",
+        .indicatorHeader: "指标", .rankHeader: "排名", .missingNote: "注：“—”表示该年份无数据。", .otherGroup: "其他", .contentsTitle: "目录",
         .referencesTitle: "参考文献",
         .listSeparator: "、", .listPairSeparator: "和", .listLastSeparator: "和", .clauseSeparator: "；",
         .inParentheses: "（{1}）", .periodValue: "{1}：{2}", .rankPhrase: "第{1}名",
@@ -149,7 +149,7 @@ struct Words: Sendable {
         .figureNumber: "Figure {1}", .tableNumber: "Table {1}", .sourcePrefix: "Source: ", .citationSeparator: "; ",
         .entityHeaderCountry: "Country", .entityHeaderCity: "City", .entityHeaderCountryOrCity: "Country or city",
         .entityHeaderOther: "Entity", .indicatorHeader: "Indicator", .rankHeader: "Rank",
-        .missingNote: "Note: “—” means no data for that year.", .contentsTitle: "Contents", .referencesTitle: "References",
+        .missingNote: "Note: “—” means no data for that year.", .otherGroup: "Other", .contentsTitle: "Contents", .referencesTitle: "References",
         .listSeparator: ", ", .listPairSeparator: " and ", .listLastSeparator: " and ", .clauseSeparator: "; ",
         .inParentheses: " ({1})", .periodValue: "{1}: {2}", .rankPhrase: "{2}",
         .stage: "stage {1}", .stageNamed: "stage {1} ({2})", .stageRange: "stages {1}–{2}",

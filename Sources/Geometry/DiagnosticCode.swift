@@ -55,6 +55,7 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable, C
     case emptyFile = "empty-file"
     case emptyFocus = "empty-focus"
     case emptyGap = "empty-gap"
+    case emptyParent = "empty-parent"
     case emptyReferences = "empty-references"
     case emptyRow = "empty-row"
     case emptyTable = "empty-table"

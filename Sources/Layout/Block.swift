@@ -53,6 +53,9 @@ public struct TableBlock: Hashable, Sendable {
     public var zebra: Bool
     /// Optional notes printed under the table, above the source line (e.g. "— no data"), as figures do.
     public var notes: [String]
+    /// Indices of body rows that are subheadings (a parent's name over its members): one cell across the table,
+    /// tagged as a row header, never left at the foot of a page.
+    public var subheadingRows: Set<Int> = []
     public init(number: String, title: String, sourceNote: String, headerRows: [[TableCell]], rows: [[TableCell]],
                 zebra: Bool = true, notes: [String] = []) {
         self.number = number; self.title = title; self.sourceNote = sourceNote; self.headerRows = headerRows

@@ -167,10 +167,11 @@ struct Paginator: Sendable {
                 }
                 newPage()
                 placeFloats()
-                // The header is repeated only when a row fits under it (not so on a tiny page).
-                if let table = unit.table, unit.repeatsTableHeader, table < tables.count, y + tables[table].height + unit.height <= limit {
+                // The header is repeated only when a row fits under it (not so on a tiny page), counting the space
+                // after a figure placed first on the new page; otherwise the row goes to the page after.
+                let top = placedOnPage > 0 ? y + max(unit.spaceBefore, spaceAfterFloat) : y
+                if let table = unit.table, unit.repeatsTableHeader, table < tables.count, top + tables[table].height + unit.height <= limit {
                     let t = tables[table]
-                    let top = placedOnPage > 0 ? y + max(unit.spaceBefore, spaceAfterFloat) : y
                     // The repeated header is an artifact: its cells are already in the structure tree once.
                     let header = t.header.items.map { $0.offsetBy(dx: content.minX, dy: content.minY + top) }
                     segments[segments.count - 1].append(StructureSegment(path: [], items: [GroupItem.tagged(.artifact, header)]))

@@ -53,6 +53,8 @@ struct TableLayout: Sendable {
         var height: Double
         var isHeader: Bool
         var zebra: Bool
+        /// A subheading row (`TableBlock.subheadingRows`): one cell across the table, a row header.
+        var isSubheading = false
     }
 
     /// The layout result: units in reading order, the header repeated on continuation pages, and warnings.
@@ -77,7 +79,7 @@ struct TableLayout: Sendable {
         let decimals = decimalColumns(body, columns: columns)
 
         let headerRows = header.map { measure($0, xs: xs, isHeader: true, zebra: false) }
-        let bodyRows = body.enumerated().map { measure($1, xs: xs, isHeader: false, zebra: table.zebra && $0 % 2 == 1) }
+        let bodyRows = measureBody(body, table: table, xs: xs)
         let what = table.number.isEmpty ? "table" : "table \(table.number)"
 
         var units: [FlowUnit] = []
@@ -121,6 +123,8 @@ struct TableLayout: Sendable {
                                     what: "\(what), row \(rowIndex + 1)" + (sliceIndex > 0 ? " (continued)" : ""))
                 unit.table = index
                 unit.repeatsTableHeader = true
+                // A subheading stays with the first row under it.
+                if row.isSubheading && !isLast { unit.keepWithNext = true }
                 rowUnits.append(unit)
             }
             // A row cut into lines keeps the widow/orphan rules of a paragraph.
@@ -406,6 +410,21 @@ struct TableLayout: Sendable {
 
     // MARK: Rows
 
+    /// The body rows measured; zebra stripes count from each subheading, so every group starts unshaded.
+    private func measureBody(_ body: [[GridCell]], table: TableBlock, xs: [Double]) -> [Row] {
+        var stripe = 0
+        return body.enumerated().map { index, cells in
+            if table.subheadingRows.contains(index) {
+                stripe = 0
+                var row = measure(cells, xs: xs, isHeader: false, zebra: false)
+                row.isSubheading = true
+                return row
+            }
+            defer { stripe += 1 }
+            return measure(cells, xs: xs, isHeader: false, zebra: table.zebra && stripe % 2 == 1)
+        }
+    }
+
     private func measure(_ cells: [GridCell], xs: [Double], isHeader: Bool, zebra: Bool) -> Row {
         let lines = cells.map { cell -> [SetLine] in
             guard !cell.spans.isEmpty else { return [] }
@@ -458,7 +477,7 @@ struct TableLayout: Sendable {
         var frame = Frame(size: Size(width, height))
         for cell in row.cells {
             let x0 = xs[cell.column], x1 = xs[cell.column + cell.span]
-            let fill = cell.cell.fill ?? (row.isHeader ? style.colors.tableHeader : (row.zebra ? style.colors.zebra : nil))
+            let fill = cell.cell.fill ?? (row.isHeader || row.isSubheading ? style.colors.tableHeader : (row.zebra ? style.colors.zebra : nil))
             if let fill { frame.fill(Rect(x: x0, y: 0, width: x1 - x0, height: height), fill) }
         }
         for (index, cell) in row.cells.enumerated() where !skipText.contains(index) {
@@ -467,7 +486,8 @@ struct TableLayout: Sendable {
             let y = top ?? (height - Double(shown.count) * pitch) / 2
             let text = drawText(cell, shown, wrapped: lines.count > 1, x0: xs[cell.column], x1: xs[cell.column + cell.span],
                                 top: y, decimals: decimals)
-            if !text.isEmpty { frame.append(GroupItem.tagged(StructureTag(row.isHeader ? .headerCell : .dataCell), text)) }
+            // A subheading is a header cell of its row (Scope Row in the PDF), like the header's are of their columns.
+            if !text.isEmpty { frame.append(GroupItem.tagged(StructureTag(row.isHeader || row.isSubheading ? .headerCell : .dataCell), text)) }
         }
         // The fills stay outside the cells: decoration, not content.
         frame.items = [GroupItem.tagged(StructureTag(.tableRow), frame.items)]

@@ -7,11 +7,15 @@ public struct EntitySelection: Hashable, Sendable {
     public var tags: [String] = []
     public var kinds: [EntityKind] = []
     public var exclude: [String] = []
+    /// `in: [CN, …]`: the members of these parents, at any depth (a region's countries and their cities).
+    public var parents: [String] = []
+    /// Where `in:` is written, for errors about its parents.
+    public var parentsLocation: SourceLocation?
     /// The best N by an indicator in a period (direction-aware).
     public var top: TopSelection?
     public var location: SourceLocation?
     public init() {}
-    public var isEmpty: Bool { ids.isEmpty && tags.isEmpty && kinds.isEmpty && top == nil }
+    public var isEmpty: Bool { ids.isEmpty && tags.isEmpty && kinds.isEmpty && parents.isEmpty && top == nil }
 }
 
 /// A window of a selection by an indicator: the best N (`n`) or every entity ranked K or better (`ranks`), in one
@@ -25,8 +29,18 @@ public struct TopSelection: Hashable, Sendable {
     public var ranks: Int? = nil
     /// Ever in the window in a period from this one on; nil: one period.
     public var since: String? = nil
+    /// `per: parent | group`: the window is applied within each parent or declared group; nil: over the whole pool.
+    public var per: Partition? = nil
     public var location: SourceLocation? = nil
     public init(indicator: String, period: String?, count: Int?) { self.indicator = indicator; self.period = period; self.count = count }
+}
+
+/// What a window is applied within (`per:`), or what table rows are grouped under (`group-by:`).
+public enum Partition: String, Hashable, Sendable, CaseIterable {
+    /// The entity's parent (entities.csv `parent`); entities without one form one more partition.
+    case parent
+    /// The first of the report's declared `groups:` whose tag the entity carries; entities in none form one more.
+    case group
 }
 
 /// A text with its location, so placeholder errors can point into the spec.
@@ -87,6 +101,8 @@ public struct TableSpec: Hashable, Sendable {
     public var focus: EntitySelection = EntitySelection()
     /// The order of the rows; nil: the reader's order (see `SortSpec`).
     public var sort: SortSpec? = nil
+    /// `group-by: parent`: rows under a subheading row per parent (matrix tables).
+    public var groupBy: Partition? = nil
 }
 
 /// A chart section (also exported as slide images).

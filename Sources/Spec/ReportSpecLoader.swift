@@ -205,7 +205,10 @@ struct SpecReader {
         if node.scalarText != nil || { if case .sequence = node.node { return true } else { return false } }() {
             for item in node.stringList(&diagnostics, what: "'entities'") ?? [] {
                 let v = substitute(item)
-                if v.hasPrefix("tag:") { sel.tags.append(String(v.dropFirst(4))) } else if v.hasPrefix("kind:") {
+                if v.hasPrefix("in:") {
+                    sel.parents.append(String(v.dropFirst(3)).trimmingCharacters(in: .whitespaces))
+                    sel.parentsLocation = node.location
+                } else if v.hasPrefix("tag:") { sel.tags.append(String(v.dropFirst(4))) } else if v.hasPrefix("kind:") {
                     if let k = EntityKind(rawValue: String(v.dropFirst(5))) { sel.kinds.append(k) } else {
                         diagnostics.append(.error("unknown entity kind '\(v.dropFirst(5))'", at: node.location, hint: Suggestion.hint(for: String(v.dropFirst(5)), in: EntityKind.allCases.map(\.rawValue)), code: .badKind))
                     }
@@ -217,6 +220,10 @@ struct SpecReader {
         sel.ids = (m.value("ids")?.stringList(&diagnostics, what: "'ids'") ?? []).map(substitute)
         sel.tags = (m.value("tags")?.stringList(&diagnostics, what: "'tags'") ?? []).map(substitute)
         sel.exclude = (m.value("exclude")?.stringList(&diagnostics, what: "'exclude'") ?? []).map(substitute)
+        if let parents = m.value("in") {   // the members of these parents (EntityResolver)
+            sel.parents = (parents.stringList(&diagnostics, what: "'in'") ?? []).map(substitute)
+            sel.parentsLocation = parents.location
+        }
         if let kinds = m.value("kinds") {
             for k in kinds.stringList(&diagnostics, what: "'kinds'") ?? [] {
                 if let kind = EntityKind(rawValue: k) { sel.kinds.append(kind) } else {
@@ -344,7 +351,8 @@ struct SpecReader {
         let shade = m.bool("shade", &diagnostics) ?? true
         let optional = m.bool("optional", &diagnostics) ?? false
         let source = text(m.value("source"), &diagnostics)
-        let sort = tableSort(&m, kind: kind, &diagnostics)
+        let sort = tableSort(&m, kind: kind, columns: columns, &diagnostics)
+        let groupBy = tableGroupBy(&m, kind: kind, &diagnostics)
         switch kind {
         case .matrix where columns.isEmpty:
             diagnostics.append(.error("a matrix table needs 'columns'", at: node.location, hint: "list indicators (with optional periods) to show as columns", code: .missingKey))
@@ -357,6 +365,7 @@ struct SpecReader {
         var spec = TableSpec(id: id, kind: kind, title: title, entities: entities, columns: columns, indicators: indicators,
                              relation: relation, shade: shade, sourceNote: source, optional: optional, location: node.location)
         spec.sort = sort
+        spec.groupBy = groupBy
         if let f = m.value("focus") {   // rows shaded for emphasis (matrix tables)
             spec.focus = selection(f, &diagnostics)
             if kind != .matrix {

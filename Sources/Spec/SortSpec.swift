@@ -1,15 +1,19 @@
 import Geometry
 import Model
 
-/// The order of a section's rows (`sort:`): by name, or by an indicator's value in a period.
+/// The order of a section's rows (`sort:`): by name, by an indicator's value in a period, or by a computed column.
 ///
-/// `sort: name`, `sort: INDICATOR` or `sort: {by: INDICATOR|name, period: P, order: asc|desc}`. Without `order`
-/// an indicator sorts best first (rank 1 first, the highest value of a higher-better indicator first) and a name
-/// sorts A to Z; missing values always go last, and ties are broken by name in the report language.
+/// `sort: name`, `sort: INDICATOR`, `sort: {by: INDICATOR|name, period: P, order: asc|desc}` or
+/// `sort: {column: LABEL, order: asc|desc}` (a matrix table's computed column). Without `order` an indicator or a
+/// computed column sorts best first (rank 1 first, the highest value of a higher-better indicator first, the
+/// largest improvement first) and a name sorts A to Z; missing values always go last, and ties are broken by name
+/// in the report language.
 public struct SortSpec: Hashable, Sendable {
     public enum Key: Hashable, Sendable {
         case name
         case indicator(String)
+        /// A computed column of the table, named by its label or by KIND:INDICATOR (`change:un.maturity`).
+        case column(String)
     }
     public enum Order: String, Hashable, Sendable, CaseIterable {
         case asc
@@ -54,6 +58,17 @@ extension SpecReader {
         }
         guard var m = node.mapping(&diagnostics, what: "'sort'") else { return nil }
         defer { m.finish(&diagnostics) }
+        if let c = m.value("column") {
+            guard let name = c.string(&diagnostics, what: "'column'").map(substitute) else { return nil }
+            for key in ["by", "period"] where m.has(key) {
+                diagnostics.append(.error("a sort by a computed column takes no '\(key)'", at: m.keyLocation(key),
+                                          hint: "the column says what it computes and in which periods; remove '\(key)'", code: .unusedKey))
+                _ = m.value(key)
+            }
+            var sort = SortSpec(key: .column(name), location: c.location)
+            sort.order = sortOrder(&m, &diagnostics)
+            return sort
+        }
         guard let by = m.required("by", &diagnostics)?.string(&diagnostics, what: "'by'").map(substitute) else { return nil }
         var sort = SortSpec(key: by == "name" ? .name : .indicator(by), location: m.keyLocation("by"))
         if let p = m.value("period"), let text = p.string(&diagnostics, what: "'period'").map(substitute) {
@@ -65,17 +80,21 @@ extension SpecReader {
                 sort.period = text
             }
         }
-        if let o = m.value("order"), let text = o.string(&diagnostics, what: "'order'") {
-            if let order = SortSpec.Order(rawValue: text) { sort.order = order } else {
-                diagnostics.append(.error("unknown sort order '\(text)'", at: o.location,
-                                          hint: "use asc (smallest first; rank 1 first) or desc (largest first); leave it out for best first", code: .badValue))
-            }
-        }
+        sort.order = sortOrder(&m, &diagnostics)
         return sort
     }
 
+    /// `order: asc | desc` of a sort; nil when absent or unknown (reported).
+    func sortOrder(_ m: inout MappingReader, _ diagnostics: inout [Diagnostic]) -> SortSpec.Order? {
+        guard let o = m.value("order"), let text = o.string(&diagnostics, what: "'order'") else { return nil }
+        if let order = SortSpec.Order(rawValue: text) { return order }
+        diagnostics.append(.error("unknown sort order '\(text)'", at: o.location,
+                                  hint: "use asc (smallest first; rank 1 first) or desc (largest first); leave it out for best first", code: .badValue))
+        return nil
+    }
+
     /// Reads `sort:` of a table, rejecting kinds whose rows are not entities.
-    func tableSort(_ m: inout MappingReader, kind: TableSpec.Kind, _ diagnostics: inout [Diagnostic]) -> SortSpec? {
+    func tableSort(_ m: inout MappingReader, kind: TableSpec.Kind, columns: [TableColumnSpec], _ diagnostics: inout [Diagnostic]) -> SortSpec? {
         guard let node = m.value("sort") else { return nil }
         guard SortSpec.tableKinds.contains(kind) else {
             diagnostics.append(.error("a \(kind.rawValue) table cannot be sorted", at: m.keyLocation("sort"),
@@ -83,7 +102,26 @@ extension SpecReader {
                                           + "list the entities in the order wanted (entities: [A, B, …]) instead", code: .badValue))
             return nil
         }
-        return sort(node, &diagnostics)
+        guard let sort = sort(node, &diagnostics) else { return nil }
+        if case .column(let name) = sort.key {
+            let computed = columns.filter { $0.computed != nil }
+            let matches = TableColumnSpec.named(name, in: columns)
+            if kind != .matrix {
+                diagnostics.append(.error("a \(kind.rawValue) table has no computed columns to sort by", at: sort.location,
+                                          hint: "sort by an indicator or by name", code: .badValue))
+                return nil
+            }
+            if matches.count != 1 {
+                let names = computed.map(\.sortName)
+                diagnostics.append(.error(matches.isEmpty ? "the table has no computed column '\(name)'" : "'\(name)' names \(matches.count) computed columns",
+                                          at: sort.location,
+                                          hint: names.isEmpty ? "sort: {column: …} sorts by a computed column (change, difference, group-rank, share); this table has none"
+                                              : matches.isEmpty ? (Suggestion.hint(for: name, in: names) ?? "its computed columns: \(names.joined(separator: ", "))")
+                                              : "give the columns different labels and sort by one of them", code: .badValue))
+                return nil
+            }
+        }
+        return sort
     }
 
     /// Reads `sort:` of a chart, rejecting kinds without a row per entity.
@@ -95,7 +133,13 @@ extension SpecReader {
                                           + (kind == .bump ? "; a bump chart places entities by rank (use ranks: 1-20 to show a window)" : ""), code: .badChart))
             return nil
         }
-        return sort(node, &diagnostics)
+        guard let sort = sort(node, &diagnostics) else { return nil }
+        if case .column = sort.key {
+            diagnostics.append(.error("a chart has no computed columns to sort by", at: sort.location,
+                                      hint: "sort a chart by an indicator (sort: {by: INDICATOR, period: P}) or by name", code: .badChart))
+            return nil
+        }
+        return sort
     }
 
     /// `ranks: 1-20` (or `ranks: 20`, ranks 1 to 20) on a bump chart.
@@ -162,6 +206,13 @@ extension SpecReader {
         if let ranks, ranks < 1 { diagnostics.append(.error("top ranks must be at least 1", at: t.keyLocation("ranks"), hint: "ranks: 10 keeps the entities ranked 1 to 10", code: .badValue)) }
         window.count = n
         window.ranks = ranks
+        if let node = t.value("per"), let text = node.string(&diagnostics, what: "'per'").map(substitute) {
+            if let per = Partition(rawValue: text) { window.per = per } else {
+                diagnostics.append(.error("unknown 'per' value '\(text)'", at: node.location,
+                                          hint: (Suggestion.hint(for: text, in: Partition.allCases.map(\.rawValue)).map { $0 + "; " } ?? "")
+                                              + "per: parent keeps the best in each parent's members, per: group in each declared group", code: .badValue))
+            }
+        }
         return window
     }
 }

@@ -50,3 +50,14 @@ private func batchJobs(_ batch: String) throws -> (parameters: [String], diagnos
     #expect(parameters.isEmpty)
     #expect(diagnostics.contains { $0.code == .emptyBatch && $0.severity == .error }, "\(diagnostics)")
 }
+
+@Test func aBatchOverAParentBuildsOncePerMember() throws {
+    // The same selection code as sections: `in:` in either form, combinable with tags.
+    #expect(try batchJobs("  param: entity\n  over: {in: AA}").parameters == ["C1", "C2"])
+    #expect(try batchJobs("  param: entity\n  over: [in:BB]").parameters == ["C3"])
+    #expect(try batchJobs("  param: entity\n  over: {in: [AA, BB], tags: [coastal]}").parameters == ["C1", "C3"])
+    // An unknown parent is a located error with the closest id, and the batch selects nothing.
+    let (parameters, diagnostics) = try batchJobs("  param: entity\n  over: {in: AAX}")
+    #expect(parameters.isEmpty)
+    #expect(diagnostics.contains { $0.code == .unknownEntity && $0.hint?.hasPrefix("did you mean") == true && $0.location?.line == 9 }, "\(diagnostics)")
+}

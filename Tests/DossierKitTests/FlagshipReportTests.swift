@@ -24,6 +24,21 @@ final class FlagshipBuild: @unchecked Sendable {
         #expect(FileManager.default.fileExists(atPath: build.pdf))
     }
 
+    @Test func theThreePolesTableGroupsItsCountriesUnderTheirRegions() throws {
+        // in: G-DEVELOPED with group-by: parent — each region a subheading over its countries, best row first.
+        let squashed = build.rawText.filter { !$0.isWhitespace }
+        let order = ["北美", "美国", "加拿大", "西太平洋沿线", "澳大利亚", "新加坡", "西北欧", "英国"]
+        let table = try #require(squashed.range(of: "“三极”中五个领先国家的排名"))
+        var from = table.upperBound
+        for name in order {
+            let found = try #require(squashed.range(of: name, range: from..<squashed.endIndex), "\(name) not after the table title")
+            from = found.upperBound
+        }
+        // The subheadings head their rows in the structure tree.
+        let pdf = try PDFStructureReader(path: build.pdf)
+        #expect(pdf.elements.filter { $0.role == "TH" && $0.scope == "Row" }.count == 3)
+    }
+
     @Test func chineseTitleIsExtractableExactly() {
         #expect(build.rawText.contains("国际/国内电子政务发展水平对比简报"))
     }
