@@ -116,6 +116,10 @@ public struct ChartSectionSpec: Hashable, Sendable {
     public var rankWindow: RankWindow? = nil
     /// Reference lines (`reference:`): targets and group statistics drawn across the value or rank axis.
     public var references: [ChartReferenceSpec] = []
+    /// Shaded bands (`bands:`): spans of the value or rank axis, or of periods, drawn behind the marks.
+    public var bands: [ChartBandSpec] = []
+    /// Callouts (`callouts:`): short texts attached to single marks.
+    public var callouts: [ChartCalloutSpec] = []
 }
 
 /// The reusable gap-analysis section: domestic vs international.

@@ -438,6 +438,8 @@ struct SpecReader {
         let sort = chartSort(&m, kind: kind, &diagnostics)
         let window = rankWindow(&m, kind: kind, &diagnostics)
         let references = chartReferences(&m, kind: kind, chartID: id, &diagnostics)
+        let bands = chartBands(&m, kind: kind, chartID: id, &diagnostics)
+        let callouts = chartCallouts(&m, kind: kind, chartID: id, &diagnostics)
         guard let kind else { return nil }
         var chart = ChartSectionSpec(id: id, kind: kind, title: title, subtitle: subtitle, indicators: indicators, periods: periods,
                                      entities: entities, focus: focus, relation: relation, highlight: highlight, height: height,
@@ -445,6 +447,8 @@ struct SpecReader {
         chart.sort = sort
         chart.rankWindow = window
         chart.references = references
+        chart.bands = bands
+        chart.callouts = callouts
         return chart
     }
 
