@@ -85,6 +85,8 @@ public struct TableSpec: Hashable, Sendable {
     public var location: SourceLocation
     /// Rows shaded for emphasis (`focus:`); empty = none.
     public var focus: EntitySelection = EntitySelection()
+    /// Footnotes attached to cells (`notes:`, matrix tables).
+    public var cellNotes: [CellNoteSpec] = []
     /// The order of the rows; nil: the reader's order (see `SortSpec`).
     public var sort: SortSpec? = nil
 }
@@ -218,4 +220,6 @@ public struct ReportSpec: Sendable {
     public var pdfStandardLocation: SourceLocation? = nil
     /// Where `language:` is written; nil when the default language applies.
     public var languageLocation: SourceLocation? = nil
+    /// Footnotes (`footnotes:`, id → text) cited as `[^id]` in text, lists, table and chart titles, and table cells.
+    public var footnotes: [FootnoteSpec] = []
 }

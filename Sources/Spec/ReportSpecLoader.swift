@@ -131,6 +131,7 @@ public enum ReportSpecLoader {
         let entities = m.value("entities").map { reader.selection($0, &diagnostics) } ?? EntitySelection()
         let indicators = m.value("indicators")?.stringList(&diagnostics, what: "'indicators'").map { $0.map(reader.substitute) } ?? []
         let groups = m.value("groups").map { reader.groups($0, &diagnostics) } ?? []
+        let footnotes = m.value("footnotes").map { reader.footnotes($0, &diagnostics) } ?? []
         var sections: [SectionSpec] = []
         if let list = m.required("sections", &diagnostics)?.sequence(&diagnostics, what: "'sections'") {
             for item in list { if let s = reader.section(item, &diagnostics) { sections.append(s) } }
@@ -164,11 +165,12 @@ public enum ReportSpecLoader {
         }
         m.finish(&diagnostics)
         if diagnostics.contains(where: { $0.severity == .error }) { return (nil, diagnostics) }
-        let spec = ReportSpec(path: path, folder: folder, title: title, subtitle: subtitle, author: author, date: date,
+        var spec = ReportSpec(path: path, folder: folder, title: title, subtitle: subtitle, author: author, date: date,
                               language: language, stylePath: stylePath, datasetPath: datasetPath, parameters: params, batch: batch,
                               entities: entities, groups: groups, indicators: indicators, sections: sections, pdfName: pdfName,
                               chartExports: charts, keywords: keywords, pdfStandards: pdfStandards,
                               pdfStandardLocation: pdfStandardLocation, languageLocation: languageLocation)
+        spec.footnotes = footnotes
         return (spec, diagnostics)
     }
 }
@@ -357,6 +359,13 @@ struct SpecReader {
         var spec = TableSpec(id: id, kind: kind, title: title, entities: entities, columns: columns, indicators: indicators,
                              relation: relation, shade: shade, sourceNote: source, optional: optional, location: node.location)
         spec.sort = sort
+        if let n = m.value("notes") {   // footnotes attached to cells (matrix tables)
+            spec.cellNotes = cellNotes(n, &diagnostics)
+            if kind != .matrix {
+                diagnostics.append(.error("'notes' attaches footnotes to cells of matrix tables; a \(kind.rawValue) table does not use it", at: m.keyLocation("notes"),
+                                          hint: "cite a footnote in the title with [^id] instead, or use kind: matrix", code: .unusedKey))
+            }
+        }
         if let f = m.value("focus") {   // rows shaded for emphasis (matrix tables)
             spec.focus = selection(f, &diagnostics)
             if kind != .matrix {
