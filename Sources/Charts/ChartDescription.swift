@@ -43,7 +43,12 @@ public struct ChartDescription: Sendable {
             case .values:
                 let range = band.valueRange ?? 0...0
                 let (a, b) = (format.label(range.lowerBound, preformatted: nil), format.label(range.upperBound, preformatted: nil))
-                span = chart.valuesAreRanks || chart.kind == .bump ? (zh ? "第\(a)–\(b)名" : "ranks \(a)–\(b)") : "\(a)–\(b)"
+                let ranks = chart.valuesAreRanks || chart.kind == .bump
+                if a == b {
+                    span = ranks ? (zh ? "第\(a)名" : "rank \(a)") : a
+                } else {
+                    span = ranks ? (zh ? "第\(a)–\(b)名" : "ranks \(a)–\(b)") : "\(a)–\(b)"
+                }
             case .periods:
                 let range = band.periodRange ?? 0...0
                 let name = { (k: Int) in k < chart.categories.count ? chart.categories[k] : "" }
