@@ -58,10 +58,11 @@ struct CalloutPlacer {
         let width = lines.map { ctx.width($0, font) }.max() ?? 0
         let height = Double(lines.count) * lineHeight
         let others = obstacles.filter { !$0.intersects(mark.box.insetBy(0.5)) }
-        // Places beside, above and below the mark at growing offsets, nearest first (ties: higher, then further left).
+        // Places beside, above and below the mark at growing offsets (a line apart at least, so the leader shows),
+        // nearest first (ties: higher, then further left).
         var lefts = [mark.anchor.x - width / 2], tops = [mark.anchor.y - height / 2]
         for k in 0..<16 {
-            let offset = 0.6 * lineHeight + Double(k) * 0.8 * lineHeight
+            let offset = (1 + 0.8 * Double(k)) * lineHeight
             lefts += [mark.box.maxX + offset, mark.box.minX - offset - width]
             tops += [mark.box.minY - offset - height, mark.box.maxY + offset]
         }
