@@ -39,7 +39,7 @@ struct BarChart: ChartBody {
         guard !rows.isEmpty, !values.isEmpty else { return NoData.draw(ctx, in: plot, into: &d) }
 
         let axisHeight = ValueAxis.height(ctx)
-        let references = ReferenceLines(ctx)
+        let references = ReferenceLines(ctx), shaded = ShadedBands(ctx)
         // Bars grow with the room up to about two and a half lines of type; beyond that the gaps grow instead.
         let band = Rows.band(count: rows.count, top: plot.minY + references.headroom, bottom: plot.maxY - axisHeight,
                              maxBand: theme.labelFont.lineBoxHeight * 2.5, paddingInner: 0.3)
@@ -53,10 +53,12 @@ struct BarChart: ChartBody {
         }
         let valueRoom = (texts.map { ctx.width($0, valueBold) }.max() ?? 0) + 4 * s
         let gap = 6 * s
-        let bars = BarLengths(values: values + references.values, plotMinX: plot.minX, plotMaxX: plot.maxX, namesWidth: names.width,
+        let bars = BarLengths(values: values + references.values + shaded.values, plotMinX: plot.minX, plotMaxX: plot.maxX, namesWidth: names.width,
                               gap: gap, valueRoom: valueRoom, ctx: ctx)
         let x0 = bars.start, axis = bars.axis, zero = bars.zero
         names.draw(centers: rows.indices.map { band.center($0) }, right: x0 - gap, bold: highlighted, ctx: ctx, into: &d)
+        shaded.drawAcrossRows(x: bars.end, ranks: false, top: band.start(0) - band.step * 0.15, bottom: rowsBottom,
+                              limits: x0...max(x0, plot.maxX), plot: plot, into: &d)
         axis.draw(top: band.start(0) - band.step * 0.15, bottom: rowsBottom, title: spec.valueAxisTitle,
                   titleRight: x0 - gap, ctx: ctx, into: &d)
 
@@ -67,8 +69,12 @@ struct BarChart: ChartBody {
             d.note(ctx.words("行距过小，未标出数值，请以坐标轴读数。", "The rows are too tight to print the values; read them from the axis."))
         }
         let colors = SeriesColors.groupColors(spec.series.map(\.group), theme: theme)
+        func barBox(_ k: Int, _ value: Double) -> Rect {
+            let end = bars.end(value)
+            return Rect(x: min(zero, end), y: band.start(k), width: abs(end - zero), height: band.bandwidth)
+        }
         for (k, row) in rows.enumerated() {
-            let top = band.start(k), center = band.center(k)
+            let center = band.center(k)
             let isHighlight = highlighted.contains(k)
             var color = colors[row.series]
             if spec.highlight != nil { color = isHighlight ? theme.accent : theme.tint(color, 0.55) }
@@ -77,7 +83,7 @@ struct BarChart: ChartBody {
                 continue
             }
             let end = bars.end(value)
-            d.fill(.rect(Rect(x: min(zero, end), y: top, width: abs(end - zero), height: band.bandwidth)), color)
+            d.fill(.rect(barBox(k, value)), color)
             guard showValues else { continue }
             let font = isHighlight ? valueBold : valueFont
             let ahead = end >= zero
@@ -88,6 +94,13 @@ struct BarChart: ChartBody {
         d.stroke(.line(from: Point(zero, band.start(0) - band.step * 0.15), to: Point(zero, band.start(rows.count - 1) + band.bandwidth + band.step * 0.15)),
                  theme.axis, width: theme.axisWidth)
         references.drawVertical(x: bars.end, top: band.start(0) - band.step * 0.15, bottom: rowsBottom, plot: plot, into: &d)
+        if !spec.callouts.isEmpty {
+            let boxes = rows.indices.compactMap { k in rows[k].value.map { barBox(k, $0) } }
+            CalloutPlacer(ctx).draw(mark: { i, c in
+                guard c == 0, let k = rows.firstIndex(where: { $0.series == i }), let value = rows[k].value else { return nil }
+                return CalloutPlacer.Mark(anchor: Point(bars.end(value), band.center(k)), box: barBox(k, value))
+            }, obstacles: boxes, segments: [], region: Rect(x: x0, y: plot.minY, width: max(0, plot.maxX - x0), height: rowsBottom - plot.minY), into: &d)
+        }
         return rowsBottom + axisHeight
     }
 }

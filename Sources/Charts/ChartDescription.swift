@@ -24,6 +24,8 @@ public struct ChartDescription: Sendable {
         if !scope.isEmpty { parts.append(scope) }
         parts += findings
         parts += references
+        parts += bands
+        parts += callouts
         let joined = parts.filter { !$0.isEmpty }.joined(separator: zh ? "；" : "; ")
         return joined + (zh ? "。" : ".")
     }
@@ -31,6 +33,40 @@ public struct ChartDescription: Sendable {
     /// "虚线为参考线：国际中位数 0.72" / "dashed line: International median 0.72", one per reference line.
     var references: [String] {
         chart.references.map { zh ? "虚线为参考线：\($0.label)" : "dashed line: \($0.label)" }
+    }
+
+    /// "阴影带：无缝阶段（0.75–1）" / "shaded band: Seamless stage (0.75–1)", one per band, with what it spans.
+    var bands: [String] {
+        chart.bands.map { band in
+            let span: String
+            switch band.extent {
+            case .values:
+                let range = band.valueRange ?? 0...0
+                let (a, b) = (format.label(range.lowerBound, preformatted: nil), format.label(range.upperBound, preformatted: nil))
+                let ranks = chart.valuesAreRanks || chart.kind == .bump
+                if a == b {
+                    span = ranks ? (zh ? "第\(a)名" : "rank \(a)") : a
+                } else {
+                    span = ranks ? (zh ? "第\(a)–\(b)名" : "ranks \(a)–\(b)") : "\(a)–\(b)"
+                }
+            case .periods:
+                let range = band.periodRange ?? 0...0
+                let name = { (k: Int) in k < chart.categories.count ? chart.categories[k] : "" }
+                span = range.lowerBound == range.upperBound ? name(range.lowerBound) : name(range.lowerBound) + "–" + name(range.upperBound)
+            }
+            let label = band.label.isEmpty ? "" : band.label + (zh ? "" : " ")
+            return zh ? "阴影带：\(label)（\(span)）" : "shaded band: \(label)(\(span))"
+        }
+    }
+
+    /// "标注（甲国，2003）：text" / "note at Aland, 2003: text", one per callout.
+    var callouts: [String] {
+        chart.callouts.map { callout in
+            let entity = chart.series.first { $0.id == callout.series }?.label ?? callout.series
+            let category = callout.category < chart.categories.count && chart.categories.count > 1 ? chart.categories[callout.category] : ""
+            let at = category.isEmpty ? entity : entity + (zh ? "，" : ", ") + category
+            return zh ? "标注（\(at)）：\(callout.text)" : "note at \(at): \(callout.text)"
+        }
     }
 
     var kindName: String {

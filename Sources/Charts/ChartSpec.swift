@@ -107,6 +107,11 @@ public struct ChartSpec: Hashable, Sendable {
     /// Reference lines (bar, dot, grouped-bar: across the rows at a value; line, bump: across the plot at a value
     /// or rank). The axis always extends to include them.
     public var references: [ChartReference] = []
+    /// Shaded bands (bar, dot, grouped-bar: across the rows between two values; line, bump: between two values or
+    /// ranks, or over a span of periods). The axis always extends to include them.
+    public var bands: [ChartBand] = []
+    /// Texts attached to single marks, each with a leader, placed clear of every label and mark.
+    public var callouts: [ChartCallout] = []
 
     public init(kind: ChartKind, number: String = "", title: String, subtitle: String = "", sourceNote: String = "",
                 categories: [String] = [], series: [ChartSeries] = [], outOf: [Int?] = [], valuesAreRanks: Bool = false,

@@ -21,7 +21,7 @@ struct GroupedBarChart: ChartBody {
         guard categories > 0, !values.isEmpty else { return NoData.draw(ctx, in: plot, into: &d) }
 
         let axisHeight = ValueAxis.height(ctx)
-        let references = ReferenceLines(ctx)
+        let references = ReferenceLines(ctx), shaded = ShadedBands(ctx)
         // Each bar of a group grows up to about one and a half lines of tick type; beyond that the gaps grow.
         let rows = Rows.band(count: spec.series.count, top: plot.minY + references.headroom, bottom: plot.maxY - axisHeight,
                              maxBand: theme.tickFont.lineBoxHeight * 1.6 * Double(categories), paddingInner: 0.25)
@@ -40,14 +40,16 @@ struct GroupedBarChart: ChartBody {
         }
         let valueRoom = showValues ? (labelTexts.flatMap { $0 }.map { ctx.width($0, valueFont) }.max() ?? 0) + 3 * s : 0
         let gap = 6 * s
-        let lengths = BarLengths(values: values + references.values, plotMinX: plot.minX, plotMaxX: plot.maxX, namesWidth: names.width,
+        let lengths = BarLengths(values: values + references.values + shaded.values, plotMinX: plot.minX, plotMaxX: plot.maxX, namesWidth: names.width,
                                  gap: gap, valueRoom: valueRoom, ctx: ctx)
         let x0 = lengths.start, axis = lengths.axis, zero = lengths.zero
         let top = rows.start(0) - rows.step * 0.1
         let bottom = rows.start(spec.series.count - 1) + rows.bandwidth + rows.step * 0.1
         names.draw(centers: spec.series.indices.map { rows.center($0) }, right: x0 - gap, ctx: ctx, into: &d)
+        shaded.drawAcrossRows(x: lengths.end, ranks: false, top: top, bottom: rows.range.1, limits: x0...max(x0, plot.maxX), plot: plot, into: &d)
         axis.draw(top: top, bottom: rows.range.1, title: spec.valueAxisTitle, titleRight: x0 - gap, ctx: ctx, into: &d)
 
+        var boxes: [[Int: Rect]] = Array(repeating: [:], count: spec.series.count)
         for (i, series) in spec.series.enumerated() {
             var bars: [Path] = Array(repeating: Path(), count: categories)
             for c in 0..<categories {
@@ -59,7 +61,9 @@ struct GroupedBarChart: ChartBody {
                     continue
                 }
                 let end = lengths.end(value)
-                bars[c] = .rect(Rect(x: min(zero, end), y: y, width: abs(end - zero), height: sub.bandwidth))
+                let box = Rect(x: min(zero, end), y: y, width: abs(end - zero), height: sub.bandwidth)
+                boxes[i][c] = box
+                bars[c] = .rect(box)
                 if showValues {
                     let ahead = end >= zero
                     d.label(ctx.run(labelTexts[i][c], font: valueFont, color: theme.text, x: end + (ahead ? 2 : -2) * s,
@@ -70,6 +74,13 @@ struct GroupedBarChart: ChartBody {
         }
         d.stroke(.line(from: Point(zero, top), to: Point(zero, bottom)), theme.axis, width: theme.axisWidth)
         references.drawVertical(x: lengths.end, top: top, bottom: rows.range.1, plot: plot, into: &d)
+        if !spec.callouts.isEmpty {
+            CalloutPlacer(ctx).draw(mark: { i, c in
+                guard let box = boxes[i][c], let value = SeriesData.value(spec.series[i], c) else { return nil }
+                return CalloutPlacer.Mark(anchor: Point(lengths.end(value), box.midY), box: box)
+            }, obstacles: boxes.flatMap { Array($0.values) }, segments: [],
+               region: Rect(x: x0, y: plot.minY, width: max(0, plot.maxX - x0), height: rows.range.1 - plot.minY), into: &d)
+        }
         return rows.range.1 + axisHeight
     }
 }

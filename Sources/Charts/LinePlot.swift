@@ -65,7 +65,7 @@ struct LinePlot: ChartBody {
     /// A single distinct rank gains nothing from zooming (the axis would run from 16 to 17), so it keeps rank 1.
     var firstRank: Int {
         if let window { return window.window.lowerBound }
-        let values = observations.flatMap { $0.map(\.value) } + ctx.spec.references.map(\.value)
+        let values = observations.flatMap { $0.map(\.value) } + ctx.spec.references.map(\.value) + ShadedBands(ctx).values
         guard ranks, Set(values).count > 1, let best = values.min(), let worst = values.max(), best > 5, best > worst * 0.2 else { return 1 }
         return max(1, Int(best.rounded(.down)) - 1)
     }
@@ -118,7 +118,7 @@ struct LinePlot: ChartBody {
     /// Period labels (and "of N") above the plot body.
     var headHeight: Double {
         let theme = ctx.theme
-        return theme.tickFont.lineBoxHeight + (hasOutOf ? theme.noteFont.lineBoxHeight : 0) + 4 * theme.scale
+        return ShadedBands(ctx).periodLabelRow + theme.tickFont.lineBoxHeight + (hasOutOf ? theme.noteFont.lineBoxHeight : 0) + 4 * theme.scale
     }
 
     /// Room for the value axis and a marker's width per period, counting a dozen periods at most (a line over a
@@ -137,6 +137,11 @@ struct LinePlot: ChartBody {
         var desired: Double
         /// The reference line labelled (an index into the spec's references), placed with the end labels.
         var reference: Int? = nil
+        /// The shaded band labelled (an index into the spec's bands), placed with the end labels.
+        var band: Int? = nil
+
+        /// A reference line's or band's label rather than a series'.
+        var isAnnotation: Bool { reference != nil || band != nil }
     }
 
     /// Rows of edge labels ("↓ 34") above and below a rank window.
@@ -172,7 +177,8 @@ struct LinePlot: ChartBody {
 
     private func drawBody(in plot: Rect, into d: inout ChartDrawing, edgeRows: EdgeRows) -> (bottom: Double, needed: EdgeRows) {
         let spec = ctx.spec, theme = ctx.theme
-        let allValues = observations.flatMap { $0.map(\.value) } + spec.references.map(\.value)
+        let shaded = ShadedBands(ctx)
+        let allValues = observations.flatMap { $0.map(\.value) } + spec.references.map(\.value) + shaded.values
         guard periods > 0, !observations.allSatisfy(\.isEmpty), let minValue = allValues.min(), let maxValue = allValues.max() else {
             return (NoData.draw(ctx, in: plot, into: &d), EdgeRows())
         }
@@ -252,6 +258,11 @@ struct LinePlot: ChartBody {
         for (r, reference) in spec.references.enumerated() {
             labels.append(EndLabel(series: -1, name: reference.label, value: "", desired: y(reference.value), reference: r))
         }
+        // So is a band of values, at its middle.
+        for (b, band) in spec.bands.enumerated() {
+            guard let range = band.valueRange, !band.label.isEmpty else { continue }
+            labels.append(EndLabel(series: -1, name: band.label, value: "", desired: y((range.lowerBound + range.upperBound) / 2), band: b))
+        }
         // Before any label is left out, the end labels' type shrinks (to 70 %) until the column holds them all.
         let needed = Double(labels.count) * baseLabelFont.lineBoxHeight * 1.1
         let shrink = labels.isEmpty ? 1 : min(1, max(0.7, (bodyBottom - bodyTop) / needed))
@@ -293,7 +304,8 @@ struct LinePlot: ChartBody {
             let fixed = space + ctx.width(labels[k].value, valueFont)
             let full = labels[k].name
             labels[k].name = Truncation.fit(full, font: labelFont, maxWidth: min(nameCap, roomForNames - fixed), ctx: ctx)
-            let original = labels[k].reference.map { spec.references[$0].label } ?? spec.series[labels[k].series].label
+            let original = labels[k].reference.map { spec.references[$0].label } ?? labels[k].band.map { spec.bands[$0].label }
+                ?? spec.series[labels[k].series].label
             if labels[k].name.isEmpty && !original.isEmpty { d.droppedLabels += 1 } else { kept.append(k) }
             if !labels[k].name.isEmpty, labels[k].name != full { d.truncatedLabels += 1 }
         }
@@ -331,12 +343,16 @@ struct LinePlot: ChartBody {
         let labelX = x(periods - 1) + markerRoom + leaderSpace
         let gridEnd = x(periods - 1) + markerRoom
 
-        // Grid and axes.
+        // Bands behind everything, then grid and axes.
+        shaded.drawAcrossPeriods(y: y, ranks: ranks, from: left, to: gridEnd, limits: bodyTop...bodyBottom, into: &d)
+        shaded.drawOverPeriods(x: { x($0) }, pad: markerRoom + s, limits: left...gridEnd, top: bodyTop, bottom: bodyBottom,
+                               labelTop: plot.minY, plot: plot, into: &d)
         d.stroke(Axis.horizontalGrid(ticks.map { y($0.value) }, from: left, to: gridEnd), theme.grid, width: theme.gridWidth)
         for tick in ticks {
             d.text(ctx.run(tick.text, font: tickFont, color: theme.muted, x: left - tickGap, y: y(tick.value), anchor: .end))
         }
-        let periodY = plot.minY + tickFont.lineBoxHeight / 2
+        let headTop = plot.minY + shaded.periodLabelRow
+        let periodY = headTop + tickFont.lineBoxHeight / 2
         if !axisTitle.isEmpty {
             d.text(ctx.run(axisTitle, font: tickFont, color: theme.muted, x: left - tickGap, y: periodY, anchor: .end))
         }
@@ -357,7 +373,7 @@ struct LinePlot: ChartBody {
             d.text(ctx.run(periodLabels[p], font: tickFont, color: theme.text, x: x(p), y: periodY, anchor: .middle))
             if let n = SeriesData.outOf(spec, p) {
                 d.text(ctx.run(ctx.format.outOf(n), font: noteFont, color: theme.muted, x: x(p),
-                               y: plot.minY + tickFont.lineBoxHeight, anchor: .middle, baseline: .top))
+                               y: headTop + tickFont.lineBoxHeight, anchor: .middle, baseline: .top))
             }
         }
 
@@ -403,13 +419,13 @@ struct LinePlot: ChartBody {
         }
         for i in focused { markers(i) }
 
-        let edgeRowsNeeded = drawEdgeLabels(points: points, colors: colors, endLabelled: Set(kept.filter { labels[$0].reference == nil }.map { labels[$0].series }),
+        let edgeRowsNeeded = drawEdgeLabels(points: points, colors: colors, endLabelled: Set(kept.filter { !labels[$0].isAnnotation }.map { labels[$0].series }),
                                     font: edgeFont, marker: edgeMarker, row: edgeRow, plot: plot, into: &d)
 
         // End labels, with a thin leader when a label had to move off its line's end.
         for k in kept {
             let label = labels[k]
-            if label.reference != nil {
+            if label.isAnnotation {
                 let color = ReferenceLines.labelColor(theme)
                 if needsLeader[k] {
                     d.stroke(.line(from: Point(gridEnd, label.desired), to: Point(labelX - 2 * s, tops[k] + labelHeight / 2)),
@@ -450,6 +466,17 @@ struct LinePlot: ChartBody {
                 return box.maxX <= gridEnd && box.minY >= bodyTop && box.maxY <= bodyBottom && !d.labelBoxes.contains { $0.intersects(box) }
             }
             if let run = fitting { d.label(run) }
+        }
+        // Callouts last, clear of every label, marker and line drawn.
+        if !spec.callouts.isEmpty {
+            let r = theme.markerRadius + s
+            let box = { (p: Point) in Rect(x: p.x - r, y: p.y - r, width: 2 * r, height: 2 * r) }
+            let segments = points.flatMap { line in zip(line, line.dropFirst()).map { ($0, $1) } }
+            CalloutPlacer(ctx).draw(mark: { i, c in
+                guard let k = observations[i].firstIndex(where: { $0.index == c }), edge(i, k) == nil else { return nil }
+                return CalloutPlacer.Mark(anchor: points[i][k], box: box(points[i][k]))
+            }, obstacles: points.flatMap { $0.map(box) }, segments: segments,
+               region: Rect(x: left, y: bodyTop, width: max(0, plot.maxX - left), height: bodyBottom - bodyTop), into: &d)
         }
         return (plot.maxY, edgeRowsNeeded)
     }
@@ -558,8 +585,8 @@ struct LinePlot: ChartBody {
         guard labels.count > capacity else { return labels }
         let series = ctx.spec.series
         let ranked = labels.indices.sorted { a, b in
-            let fa = labels[a].reference != nil || series[labels[a].series].focus
-            let fb = labels[b].reference != nil || series[labels[b].series].focus
+            let fa = labels[a].isAnnotation || series[labels[a].series].focus
+            let fb = labels[b].isAnnotation || series[labels[b].series].focus
             if fa != fb { return fa }
             return labels[a].desired != labels[b].desired ? labels[a].desired < labels[b].desired : a < b
         }

@@ -42,7 +42,7 @@ struct RankDotChart: ChartBody {
         guard !rows.isEmpty, !values.isEmpty else { return NoData.draw(ctx, in: plot, into: &d) }
 
         let axisHeight = ValueAxis.height(ctx) + theme.tickFont.lineBoxHeight
-        let references = ReferenceLines(ctx)
+        let references = ReferenceLines(ctx), shaded = ShadedBands(ctx)
         let band = Rows.band(count: rows.count, top: plot.minY + references.headroom, bottom: plot.maxY - axisHeight, paddingInner: 0)
         let highlighted = Set(rows.indices.filter { spec.series[rows[$0].series].id == spec.highlight })
         let names = RowLabels(rows.map { spec.series[$0.series].label }, ctx: ctx, rowStep: band.step,
@@ -57,9 +57,11 @@ struct RankDotChart: ChartBody {
         let r = min(theme.markerRadius * 1.1, band.step * 0.3)
         // The axis runs to the survey size when known ("13th of 22" sits in the first two thirds, not at the end).
         let outOf = SeriesData.outOf(spec, 0)
-        let axis = ValueAxis.horizontal(ranks: true, values: values + references.values, maxRank: outOf, includeZero: false,
+        let axis = ValueAxis.horizontal(ranks: true, values: values + references.values + shaded.values, maxRank: outOf, includeZero: false,
                                         range: (x0 + r + 2 * s, max(x0 + r + 3 * s, plot.maxX - r - valueRoom)), ctx: ctx)
         let rowsBottom = band.range.1
+        shaded.drawAcrossRows(x: axis.position, ranks: true, top: band.start(0), bottom: rowsBottom, limits: x0...max(x0, plot.maxX),
+                              plot: plot, into: &d)
         axis.draw(top: band.start(0), bottom: rowsBottom, title: spec.valueAxisTitle, titleRight: x0 - gap, ctx: ctx, into: &d)
         // Rank 1 is where a reader looks first: say under it that it is the best.
         let best = ctx.run(ctx.words("最好", "best"), font: theme.tickFont, color: theme.muted, x: axis.position(1),
@@ -77,6 +79,7 @@ struct RankDotChart: ChartBody {
         // A faint guide from rank 1 leads the eye along the row without reading as a length.
         d.stroke(guides, theme.grid, width: theme.gridWidth, dash: [2 * s, 2 * s])
         references.drawVertical(x: axis.position, top: band.start(0), bottom: rowsBottom, plot: plot, into: &d)
+        let dotBox = { (k: Int, value: Double) in Rect(x: axis.position(value) - r, y: band.center(k) - r, width: 2 * r, height: 2 * r) }
         for (k, row) in rows.enumerated() {
             let center = band.center(k)
             let isHighlight = highlighted.contains(k)
@@ -90,6 +93,13 @@ struct RankDotChart: ChartBody {
             d.fill(MarkerShape.circle.path(center: Point(x, center), radius: r), color,
                    stroke: StrokeStyle(color: theme.background, width: 0.6 * s))
             d.label(ctx.run(texts[k], font: isHighlight ? valueBold : valueFont, color: theme.text, x: x + r + 3 * s, y: center))
+        }
+        if !spec.callouts.isEmpty {
+            let boxes = rows.indices.compactMap { k in rows[k].value.map { dotBox(k, $0) } }
+            CalloutPlacer(ctx).draw(mark: { i, c in
+                guard c == 0, let k = rows.firstIndex(where: { $0.series == i }), let value = rows[k].value else { return nil }
+                return CalloutPlacer.Mark(anchor: Point(axis.position(value), band.center(k)), box: dotBox(k, value))
+            }, obstacles: boxes, segments: [], region: Rect(x: x0, y: plot.minY, width: max(0, plot.maxX - x0), height: rowsBottom - plot.minY), into: &d)
         }
         return rowsBottom + axisHeight
     }

@@ -22,9 +22,12 @@ struct ReferenceLines {
     var dash: [Double] { [4 * ctx.theme.scale, 3 * ctx.theme.scale] }
     var width: Double { 1.1 * ctx.theme.scale }
 
-    /// Height a row chart keeps above its rows for the labels of its vertical lines: a row per line at most.
+    /// Rows of labels a row chart keeps above its rows: one per reference line and per shaded band of values.
+    var labelRows: Int { references.count + ctx.spec.bands.filter { $0.valueRange != nil }.count }
+
+    /// Height a row chart keeps above its rows for the labels of its vertical lines and bands: a row per label at most.
     var headroom: Double {
-        references.isEmpty ? 0 : Double(references.count) * (font.lineBoxHeight + ctx.theme.scale) + 2 * ctx.theme.scale
+        labelRows == 0 ? 0 : Double(labelRows) * (font.lineBoxHeight + ctx.theme.scale) + 2 * ctx.theme.scale
     }
 
     /// Draws vertical lines at `x(value)` from `top` to `bottom` (row charts), with each label above the line's
@@ -41,7 +44,7 @@ struct ReferenceLines {
             let px = x(reference.value)
             let w = ctx.width(reference.label, font)
             let left = max(plot.minX, min(px - w / 2, plot.maxX - w))
-            let candidates = references.indices.map { k in
+            let candidates = (0..<labelRows).map { k in
                 ctx.run(reference.label, font: font, color: Self.labelColor(theme), x: left, y: top - 2 * s - Double(k) * row, baseline: .bottom)
             }
             place(candidates, into: &d)

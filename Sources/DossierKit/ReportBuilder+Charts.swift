@@ -177,6 +177,10 @@ extension ReportBuilder {
             figureCount -= 1
             return nil
         }
+        if !c.bands.isEmpty || !c.callouts.isEmpty, !applyAnnotations(c, to: &chart, indicators: indicators) {
+            figureCount -= 1
+            return nil
+        }
         if chart.sourceNote.isEmpty { chart.sourceNote = sourceNote(c.sourceNote, indicators) }
         return chart
     }

@@ -19,6 +19,8 @@ struct ReportBuilder {
     var citedSources: [String] = []
     /// Indicators whose values the report shows (the notes on the data speak only of these).
     var citedIndicators: Set<String> = []
+    /// Footnotes cited so far (`[^id]`), so one cited nowhere is reported.
+    var usedFootnotes: Set<String> = []
 
     init(spec: ReportSpec, dataset: Dataset, style: Style) {
         self.spec = spec; self.dataset = dataset; self.style = style
@@ -89,6 +91,7 @@ struct ReportBuilder {
                                           hint: Suggestion.hint(for: id, in: ids), code: .unknownChart))
             }
         }
+        warnUnusedFootnotes()
         let meta = LayoutMetadata(title: render(spec.title), author: spec.author, subject: spec.subtitle.map { render($0) } ?? "",
                                   keywords: spec.keywords, date: spec.date, language: language)
         return ReportContent(blocks: blocks, charts: charts, metadata: meta)
@@ -103,11 +106,18 @@ struct ReportBuilder {
         case .heading(let t, let level, let anchor):
             blocks.append(.heading(level: level, text: render(t), numbered: true, anchor: anchor ?? ""))
         case .text(let t):
-            for p in InlineMarkup.paragraphs(render(t)) { blocks.append(.paragraph(InlineMarkup.parse(p))) }
+            var notes = FootnoteScope()
+            let text = markFootnotes(render(t), at: t.location, scope: &notes)
+            for p in InlineMarkup.paragraphs(text) { blocks.append(.paragraph(InlineMarkup.parse(p))) }
+            addFootnoteBlock(notes)
         case .note(let t):
             blocks.append(.note(InlineMarkup.parse(InlineMarkup.paragraphs(render(t)).joined(separator: "\n"))))
         case .list(let items, let ordered):
-            blocks.append(.list(items: items.map { InlineMarkup.parse(render($0)) }, ordered: ordered))
+            var notes = FootnoteScope()
+            var parsed: [[InlineSpan]] = []
+            for item in items { parsed.append(InlineMarkup.parse(markFootnotes(render(item), at: item.location, scope: &notes))) }
+            blocks.append(.list(items: parsed, ordered: ordered))
+            addFootnoteBlock(notes)
         case .callouts(let items):
             blocks.append(.callouts(items.map { Callout(value: render($0.value), label: render($0.label), note: $0.note.map { render($0) } ?? "") }))
         case .pageBreak:
@@ -115,9 +125,18 @@ struct ReportBuilder {
         case .tableOfContents(let t):
             blocks.append(.tableOfContents(title: t.text.isEmpty ? words(.contentsTitle) : render(t)))
         case .table(let t):
-            if let table = buildTable(t) { blocks.append(.table(table)) }
+            if var table = buildTable(t) {
+                footnoteTable(&table, t)
+                blocks.append(.table(table))
+            }
         case .chart(let c):
-            if let chart = buildChart(c) { addFigure(id: c.id, chart: chart, height: c.height, alternative: c.alt.map { render($0) }) }
+            if var chart = buildChart(c) {
+                var notes = FootnoteScope()
+                chart.title = markFootnotes(chart.title, at: c.title.location, scope: &notes)
+                chart.subtitle = markFootnotes(chart.subtitle, at: c.subtitle?.location ?? c.location, scope: &notes)
+                addFigure(id: c.id, chart: chart, height: c.height, alternative: c.alt.map { render($0) })
+                addFootnoteBlock(notes)
+            }
         case .gapAnalysis(let g):
             addGapAnalysis(g)
         case .dataNotes(let t):

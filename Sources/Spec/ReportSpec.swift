@@ -99,6 +99,8 @@ public struct TableSpec: Hashable, Sendable {
     public var location: SourceLocation
     /// Rows shaded for emphasis (`focus:`); empty = none.
     public var focus: EntitySelection = EntitySelection()
+    /// Footnotes attached to cells (`notes:`, matrix tables).
+    public var cellNotes: [CellNoteSpec] = []
     /// The order of the rows; nil: the reader's order (see `SortSpec`).
     public var sort: SortSpec? = nil
     /// `group-by: parent`: rows under a subheading row per parent (matrix tables).
@@ -132,6 +134,10 @@ public struct ChartSectionSpec: Hashable, Sendable {
     public var rankWindow: RankWindow? = nil
     /// Reference lines (`reference:`): targets and group statistics drawn across the value or rank axis.
     public var references: [ChartReferenceSpec] = []
+    /// Shaded bands (`bands:`): spans of the value or rank axis, or of periods, drawn behind the marks.
+    public var bands: [ChartBandSpec] = []
+    /// Callouts (`callouts:`): short texts attached to single marks.
+    public var callouts: [ChartCalloutSpec] = []
 }
 
 /// The reusable gap-analysis section: domestic vs international.
@@ -230,4 +236,6 @@ public struct ReportSpec: Sendable {
     public var pdfStandardLocation: SourceLocation? = nil
     /// Where `language:` is written; nil when the default language applies.
     public var languageLocation: SourceLocation? = nil
+    /// Footnotes (`footnotes:`, id → text) cited as `[^id]` in text, lists, table and chart titles, and table cells.
+    public var footnotes: [FootnoteSpec] = []
 }

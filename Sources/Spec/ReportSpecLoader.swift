@@ -131,6 +131,7 @@ public enum ReportSpecLoader {
         let entities = m.value("entities").map { reader.selection($0, &diagnostics) } ?? EntitySelection()
         let indicators = m.value("indicators")?.stringList(&diagnostics, what: "'indicators'").map { $0.map(reader.substitute) } ?? []
         let groups = m.value("groups").map { reader.groups($0, &diagnostics) } ?? []
+        let footnotes = m.value("footnotes").map { reader.footnotes($0, &diagnostics) } ?? []
         var sections: [SectionSpec] = []
         if let list = m.required("sections", &diagnostics)?.sequence(&diagnostics, what: "'sections'") {
             for item in list { if let s = reader.section(item, &diagnostics) { sections.append(s) } }
@@ -164,11 +165,12 @@ public enum ReportSpecLoader {
         }
         m.finish(&diagnostics)
         if diagnostics.contains(where: { $0.severity == .error }) { return (nil, diagnostics) }
-        let spec = ReportSpec(path: path, folder: folder, title: title, subtitle: subtitle, author: author, date: date,
+        var spec = ReportSpec(path: path, folder: folder, title: title, subtitle: subtitle, author: author, date: date,
                               language: language, stylePath: stylePath, datasetPath: datasetPath, parameters: params, batch: batch,
                               entities: entities, groups: groups, indicators: indicators, sections: sections, pdfName: pdfName,
                               chartExports: charts, keywords: keywords, pdfStandards: pdfStandards,
                               pdfStandardLocation: pdfStandardLocation, languageLocation: languageLocation)
+        spec.footnotes = footnotes
         return (spec, diagnostics)
     }
 }
@@ -366,6 +368,13 @@ struct SpecReader {
                              relation: relation, shade: shade, sourceNote: source, optional: optional, location: node.location)
         spec.sort = sort
         spec.groupBy = groupBy
+        if let n = m.value("notes") {   // footnotes attached to cells (matrix tables)
+            spec.cellNotes = cellNotes(n, &diagnostics)
+            if kind != .matrix {
+                diagnostics.append(.error("'notes' attaches footnotes to cells of matrix tables; a \(kind.rawValue) table does not use it", at: m.keyLocation("notes"),
+                                          hint: "cite a footnote in the title with [^id] instead, or use kind: matrix", code: .unusedKey))
+            }
+        }
         if let f = m.value("focus") {   // rows shaded for emphasis (matrix tables)
             spec.focus = selection(f, &diagnostics)
             if kind != .matrix {
@@ -447,6 +456,8 @@ struct SpecReader {
         let sort = chartSort(&m, kind: kind, &diagnostics)
         let window = rankWindow(&m, kind: kind, &diagnostics)
         let references = chartReferences(&m, kind: kind, chartID: id, &diagnostics)
+        let bands = chartBands(&m, kind: kind, chartID: id, &diagnostics)
+        let callouts = chartCallouts(&m, kind: kind, chartID: id, &diagnostics)
         guard let kind else { return nil }
         var chart = ChartSectionSpec(id: id, kind: kind, title: title, subtitle: subtitle, indicators: indicators, periods: periods,
                                      entities: entities, focus: focus, relation: relation, highlight: highlight, height: height,
@@ -454,6 +465,8 @@ struct SpecReader {
         chart.sort = sort
         chart.rankWindow = window
         chart.references = references
+        chart.bands = bands
+        chart.callouts = callouts
         return chart
     }
 
